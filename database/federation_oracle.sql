@@ -1,0 +1,10 @@
+-- Federation plugin tables (oracle)
+CREATE TABLE ofFedPolicyException (
+  pattern     VARCHAR2(255)  NOT NULL,
+  direction   VARCHAR2(16)   NOT NULL,
+  createdAt   NUMBER(19)       NOT NULL,
+  changedAt   NUMBER(19)       NOT NULL,
+  CONSTRAINT ofFedPolicyException_pk PRIMARY KEY (pattern)
+);
+
+INSERT INTO ofVersion (name, version) VALUES ('federation', 1);

@@ -1,0 +1,59 @@
+package org.xmppfed.openfire.openfire;
+
+import org.jivesoftware.openfire.SessionManager;
+import org.jivesoftware.openfire.session.DomainPair;
+import org.jivesoftware.openfire.session.IncomingServerSession;
+import org.jivesoftware.openfire.session.LocalSession;
+import org.jivesoftware.openfire.session.OutgoingServerSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppfed.openfire.policy.Direction;
+import org.xmppfed.openfire.policy.FederationPolicy;
+
+/**
+ * Closes this node's S2S sessions that the policy no longer allows: every session with a domain
+ * that may not exchange anything with us, and outgoing sessions to domains we may not send to.
+ * (Incoming sessions of a domain we may still send to stay up; their stanzas are dropped.)
+ */
+final class SessionSweeper {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionSweeper.class);
+
+    void sweep(FederationPolicy policy) {
+        SessionManager sessions = SessionManager.getInstance();
+        if (sessions == null) {
+            return;
+        }
+        for (String domain : sessions.getIncomingServers()) {
+            if (!policy.connectionAllowed(domain)) {
+                closeIncoming(sessions, domain);
+            }
+        }
+        for (DomainPair pair : sessions.getOutgoingDomainPairs()) {
+            if (!policy.decide(pair.getRemote(), Direction.OUTGOING).allowed()) {
+                OutgoingServerSession session = sessions.getOutgoingServerSession(pair);
+                if (session instanceof LocalSession) {
+                    LOG.info("Module=\"XMPPFederation\" Closing outgoing S2S session {} -> {}: the federation policy denies it",
+                        pair.getLocal(), pair.getRemote());
+                    session.close();
+                }
+            }
+        }
+    }
+
+    /** Closes this node's incoming sessions from {@code domain}. */
+    void closeIncoming(String domain) {
+        SessionManager sessions = SessionManager.getInstance();
+        if (sessions != null) {
+            closeIncoming(sessions, domain);
+        }
+    }
+
+    private static void closeIncoming(SessionManager sessions, String domain) {
+        for (IncomingServerSession session : sessions.getIncomingServerSessions(domain)) {
+            if (session instanceof LocalSession) {
+                LOG.info("Module=\"XMPPFederation\" Closing incoming S2S session from {}: the federation policy denies it", domain);
+                session.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.xmppfed.openfire.policy;
+
+import java.util.Locale;
+
+/** What happens to federated traffic that no policy exception covers. */
+public enum DefaultPolicy {
+    /** Everything is allowed except what an exception denies. */
+    ALLOW,
+    /** Nothing is allowed except what an exception allows ("lockdown"). */
+    DENY;
+
+    public boolean allows() {
+        return this == ALLOW;
+    }
+
+    /** Parses the administrator's spelling; unknown text is rejected with a message. */
+    public static DefaultPolicy parse(String text) {
+        if (text != null) {
+            String t = text.trim().toUpperCase(Locale.ROOT);
+            for (DefaultPolicy p : values()) {
+                if (p.name().equals(t)) {
+                    return p;
+                }
+            }
+        }
+        throw new InvalidInputException("settings.error.default-policy", text == null ? "" : text.trim());
+    }
+}

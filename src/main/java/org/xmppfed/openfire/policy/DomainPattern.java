@@ -1,0 +1,51 @@
+package org.xmppfed.openfire.policy;
+
+/**
+ * A normalised domain pattern: an exact domain ({@code example.com}) or a wildcard
+ * ({@code *.example.com}) that matches the base domain itself and every subdomain of it.
+ * Build instances with {@link DomainNames#parsePattern(String)}.
+ */
+public record DomainPattern(String domain, boolean wildcard) implements Comparable<DomainPattern> {
+
+    public static DomainPattern parse(String text) {
+        return DomainNames.parsePattern(text);
+    }
+
+    /** Whether this pattern matches {@code candidate} (a normalised domain). */
+    public boolean matches(String candidate) {
+        if (!wildcard) {
+            return domain.equals(candidate);
+        }
+        return candidate.equals(domain)
+            || (candidate.endsWith(domain) && candidate.charAt(candidate.length() - domain.length() - 1) == '.');
+    }
+
+    /** Whether every domain this pattern matches is also matched by {@code wider}. */
+    public boolean isCoveredBy(DomainPattern wider) {
+        return wider.wildcard && wider.matches(domain) && !this.equals(wider);
+    }
+
+    @Override
+    public String toString() {
+        return wildcard ? "*." + domain : domain;
+    }
+
+    /** Sorts by base domain read from the top-level label down, exact before wildcard. */
+    @Override
+    public int compareTo(DomainPattern o) {
+        int c = reversed(domain).compareTo(reversed(o.domain));
+        return c != 0 ? c : Boolean.compare(wildcard, o.wildcard);
+    }
+
+    private static String reversed(String d) {
+        String[] labels = d.split("\\.");
+        StringBuilder sb = new StringBuilder(d.length());
+        for (int i = labels.length - 1; i >= 0; i--) {
+            sb.append(labels[i]);
+            if (i > 0) {
+                sb.append('.');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,32 @@
+package org.xmppfed.openfire.policy;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Renders the plugin's message keys from {@code federation_i18n.properties}. Openfire puts the
+ * plugin's {@code i18n/} folder on the plugin class path, so pure code can render the same texts
+ * the admin pages show without depending on Openfire.
+ */
+public final class Messages {
+    public static final String BUNDLE = "federation_i18n";
+
+    private Messages() {
+    }
+
+    public static String format(Locale locale, String key, Object... args) {
+        String pattern;
+        try {
+            pattern = ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getClassLoader()).getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    public static String english(String key, Object... args) {
+        return format(Locale.ENGLISH, key, args);
+    }
+}

@@ -1,0 +1,173 @@
+package org.xmppfed.openfire.policy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.xmppfed.openfire.store.PolicyExceptionStore;
+
+/**
+ * Owns the current {@link FederationPolicy} snapshot and every change to it. A change is validated
+ * against the complete resulting policy first, then stored in one transaction, then published as a
+ * new snapshot (one reference swap) and announced to the other cluster nodes. Anything rejected
+ * changes nothing.
+ */
+public final class PolicyService {
+
+    /** How an import treats the exceptions that are already there. */
+    public enum ImportMode {
+        /** Imported entries are added; an existing entry with the same pattern is replaced. */
+        MERGE,
+        /** The imported entries become the whole list. */
+        REPLACE
+    }
+
+    private final PolicyExceptionStore store;
+    private final PolicySettingsStore settings;
+    private final Clock clock;
+    private final AtomicReference<FederationPolicy> current = new AtomicReference<>(FederationPolicy.lockdown());
+    private final List<Consumer<FederationPolicy>> listeners = new CopyOnWriteArrayList<>();
+
+    public PolicyService(PolicyExceptionStore store, PolicySettingsStore settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The snapshot in force; read it once per decision. */
+    public FederationPolicy current() {
+        return current.get();
+    }
+
+    /** Called with every new snapshot (on the thread that published it). */
+    public void addListener(Consumer<FederationPolicy> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<FederationPolicy> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Reads the stored policy and publishes it. */
+    public synchronized FederationPolicy reload() {
+        FederationPolicy policy = FederationPolicy.of(settings.federationEnabled(), settings.defaultPolicy(), store.loadAll());
+        publish(policy);
+        return policy;
+    }
+
+    public synchronized void saveSettings(boolean enabled, DefaultPolicy defaultPolicy) {
+        FederationPolicy next = FederationPolicy.of(enabled, defaultPolicy, current().exceptions());
+        settings.save(enabled, defaultPolicy);
+        commit(next);
+    }
+
+    public Optional<PolicyException> find(String pattern) {
+        DomainPattern p = DomainPattern.parse(pattern);
+        return current().exceptions().stream().filter(e -> e.pattern().equals(p)).findFirst();
+    }
+
+    public synchronized PolicyException add(String pattern, String direction) {
+        DomainPattern p = DomainPattern.parse(pattern);
+        Direction d = Direction.parse(direction);
+        if (indexOf(p) >= 0) {
+            throw new InvalidInputException("policy.error.exists", p.toString());
+        }
+        Instant now = clock.instant();
+        PolicyException added = new PolicyException(p, d, now, now);
+        List<PolicyException> all = new ArrayList<>(current().exceptions());
+        all.add(added);
+        FederationPolicy next = build(all);
+        store.insert(added);
+        commit(next);
+        return added;
+    }
+
+    /** Changes the exception stored under {@code originalPattern}; the pattern itself may change. */
+    public synchronized PolicyException update(String originalPattern, String pattern, String direction) {
+        DomainPattern original = DomainPattern.parse(originalPattern);
+        DomainPattern p = DomainPattern.parse(pattern);
+        Direction d = Direction.parse(direction);
+        int at = indexOf(original);
+        if (at < 0) {
+            throw new InvalidInputException("policy.error.not-found", original.toString());
+        }
+        if (!p.equals(original) && indexOf(p) >= 0) {
+            throw new InvalidInputException("policy.error.exists", p.toString());
+        }
+        List<PolicyException> all = new ArrayList<>(current().exceptions());
+        PolicyException updated = new PolicyException(p, d, all.get(at).created(), clock.instant());
+        all.set(at, updated);
+        FederationPolicy next = build(all);
+        store.replace(original, updated);
+        commit(next);
+        return updated;
+    }
+
+    public synchronized PolicyException delete(String pattern) {
+        DomainPattern p = DomainPattern.parse(pattern);
+        int at = indexOf(p);
+        if (at < 0) {
+            throw new InvalidInputException("policy.error.not-found", p.toString());
+        }
+        List<PolicyException> all = new ArrayList<>(current().exceptions());
+        PolicyException removed = all.remove(at);
+        FederationPolicy next = build(all);
+        store.delete(p);
+        commit(next);
+        return removed;
+    }
+
+    /** Applies a whole, already validated import; returns the resulting number of exceptions. */
+    public synchronized int importExceptions(Collection<PolicyException> imported, ImportMode mode) {
+        Map<DomainPattern, PolicyException> byPattern = new LinkedHashMap<>();
+        if (mode == ImportMode.MERGE) {
+            for (PolicyException e : current().exceptions()) {
+                byPattern.put(e.pattern(), e);
+            }
+        }
+        for (PolicyException e : imported) {
+            PolicyException existing = byPattern.get(e.pattern());
+            byPattern.put(e.pattern(), existing == null ? e
+                : new PolicyException(e.pattern(), e.direction(), existing.created(), e.lastChanged()));
+        }
+        FederationPolicy next = build(byPattern.values());
+        store.replaceAll(byPattern.values());
+        commit(next);
+        return byPattern.size();
+    }
+
+    private int indexOf(DomainPattern p) {
+        List<PolicyException> all = current().exceptions();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).pattern().equals(p)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private FederationPolicy build(Collection<PolicyException> exceptions) {
+        FederationPolicy now = current();
+        return FederationPolicy.of(now.enabled(), now.defaultPolicy(), exceptions);
+    }
+
+    private void commit(FederationPolicy next) {
+        publish(next);
+        settings.announceChange();
+    }
+
+    private void publish(FederationPolicy policy) {
+        current.set(policy);
+        for (Consumer<FederationPolicy> l : listeners) {
+            l.accept(policy);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.xmppfed.openfire.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.xmppfed.openfire.policy.Direction;
+import org.xmppfed.openfire.policy.DomainPattern;
+import org.xmppfed.openfire.policy.PolicyException;
+
+/**
+ * Policy exceptions in table {@code ofFedPolicyException}, created by the plugin's
+ * {@code database/federation_<db>.sql} scripts. Plain portable SQL, tested on HSQLDB and PostgreSQL.
+ */
+public final class JdbcPolicyExceptionStore implements PolicyExceptionStore {
+    private static final String SELECT_ALL = "SELECT pattern, direction, createdAt, changedAt FROM ofFedPolicyException";
+    private static final String INSERT = "INSERT INTO ofFedPolicyException (pattern, direction, createdAt, changedAt) VALUES (?, ?, ?, ?)";
+    private static final String DELETE = "DELETE FROM ofFedPolicyException WHERE pattern = ?";
+    private static final String DELETE_ALL = "DELETE FROM ofFedPolicyException";
+    private static final int BATCH = 500;
+
+    private interface Work {
+        void run(Connection con) throws SQLException;
+    }
+
+    private final ConnectionSource connections;
+
+    public JdbcPolicyExceptionStore(ConnectionSource connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public List<PolicyException> loadAll() {
+        List<PolicyException> result = new ArrayList<>();
+        try (Connection con = connections.open();
+             PreparedStatement ps = con.prepareStatement(SELECT_ALL);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                result.add(new PolicyException(DomainPattern.parse(rs.getString(1)), Direction.parse(rs.getString(2)),
+                    Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4))));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the policy exceptions", e);
+        }
+        return result;
+    }
+
+    @Override
+    public void insert(PolicyException exception) {
+        inTransaction("add policy exception " + exception.pattern(), con -> insertAll(con, List.of(exception)));
+    }
+
+    @Override
+    public void replace(DomainPattern original, PolicyException updated) {
+        inTransaction("change policy exception " + original, con -> {
+            delete(con, original);
+            insertAll(con, List.of(updated));
+        });
+    }
+
+    @Override
+    public void delete(DomainPattern pattern) {
+        inTransaction("delete policy exception " + pattern, con -> delete(con, pattern));
+    }
+
+    @Override
+    public void replaceAll(Collection<PolicyException> exceptions) {
+        inTransaction("replace the policy exceptions", con -> {
+            try (PreparedStatement ps = con.prepareStatement(DELETE_ALL)) {
+                ps.executeUpdate();
+            }
+            insertAll(con, exceptions);
+        });
+    }
+
+    private static void delete(Connection con, DomainPattern pattern) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(DELETE)) {
+            ps.setString(1, pattern.toString());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insertAll(Connection con, Collection<PolicyException> exceptions) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(INSERT)) {
+            int pending = 0;
+            for (PolicyException e : exceptions) {
+                ps.setString(1, e.pattern().toString());
+                ps.setString(2, e.direction().name());
+                ps.setLong(3, e.created().toEpochMilli());
+                ps.setLong(4, e.lastChanged().toEpochMilli());
+                ps.addBatch();
+                if (++pending == BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private void inTransaction(String what, Work work) {
+        try (Connection con = connections.open()) {
+            boolean autoCommit = con.getAutoCommit();
+            con.setAutoCommit(false);
+            try {
+                work.run(con);
+                con.commit();
+            } catch (SQLException | RuntimeException e) {
+                con.rollback();
+                throw e;
+            } finally {
+                con.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.xmppfed.openfire.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.xmppfed.openfire.store.JdbcPolicyExceptionStore;
+import org.xmppfed.openfire.store.PolicyExceptionStore;
+import org.xmppfed.openfire.store.TestDatabases;
+
+class PolicyServiceTest {
+
+    /** Settings kept in memory, counting announcements. */
+    static final class MemorySettings implements PolicySettingsStore {
+        boolean enabled = true;
+        DefaultPolicy defaultPolicy = DefaultPolicy.DENY;
+        int announcements;
+
+        @Override
+        public boolean federationEnabled() {
+            return enabled;
+        }
+
+        @Override
+        public DefaultPolicy defaultPolicy() {
+            return defaultPolicy;
+        }
+
+        @Override
+        public void save(boolean e, DefaultPolicy d) {
+            enabled = e;
+            defaultPolicy = d;
+        }
+
+        @Override
+        public void announceChange() {
+            announcements++;
+        }
+    }
+
+    private PolicyExceptionStore store;
+    private MemorySettings settings;
+    private PolicyService service;
+    private final List<FederationPolicy> published = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        store = new JdbcPolicyExceptionStore(TestDatabases.hsqldb());
+        settings = new MemorySettings();
+        service = new PolicyService(store, settings, Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC));
+        service.addListener(published::add);
+        service.reload();
+    }
+
+    @Test
+    void aNewInstallIsInLockdown() {
+        FederationPolicy p = service.current();
+        assertTrue(p.enabled());
+        assertEquals(DefaultPolicy.DENY, p.defaultPolicy());
+        assertTrue(p.exceptions().isEmpty());
+    }
+
+    @Test
+    void addedExceptionIsStoredPublishedAndAnnounced() {
+        PolicyException e = service.add(" Partner.Example. ", "incoming");
+        assertEquals("partner.example", e.pattern().toString());
+        assertEquals(Direction.INCOMING, e.direction());
+        assertEquals(List.of(e), store.loadAll());
+        assertTrue(service.current().decide("partner.example", Direction.INCOMING).allowed());
+        assertFalse(service.current().decide("partner.example", Direction.OUTGOING).allowed());
+        assertEquals(1, settings.announcements);
+        assertEquals(service.current(), published.get(published.size() - 1));
+    }
+
+    @Test
+    void rejectedChangesLeaveStoreAndPolicyUntouched() {
+        service.add("a.example", "BOTH");
+        FederationPolicy before = service.current();
+        int announcements = settings.announcements;
+
+        InvalidInputException dup = assertThrows(InvalidInputException.class, () -> service.add("A.EXAMPLE", "INCOMING"));
+        assertEquals("There is already an exception for a.example. Edit that one instead of adding another.", dup.getMessage());
+        assertThrows(InvalidInputException.class, () -> service.add("user@b.example", "BOTH"));
+        assertThrows(InvalidInputException.class, () -> service.add("b.example", "SIDEWAYS"));
+        assertThrows(InvalidInputException.class, () -> service.update("missing.example", "c.example", "BOTH"));
+        service.add("b.example", "BOTH");
+        InvalidInputException clash = assertThrows(InvalidInputException.class, () -> service.update("b.example", "a.example", "BOTH"));
+        assertEquals("There is already an exception for a.example. Edit that one instead of adding another.", clash.getMessage());
+        assertThrows(InvalidInputException.class, () -> service.delete("missing.example"));
+
+        assertEquals(2, store.loadAll().size());
+        assertEquals(2, service.current().exceptions().size());
+        assertEquals(announcements + 1, settings.announcements);
+        assertEquals(before.exceptions().get(0), service.current().exceptions().get(0));
+    }
+
+    @Test
+    void updateKeepsCreationTimeAndMayRenameThePattern() {
+        PolicyException a = service.add("a.example", "BOTH");
+        PolicyException changed = service.update("a.example", "*.a.example", "OUTGOING");
+        assertEquals(a.created(), changed.created());
+        assertEquals("*.a.example", changed.pattern().toString());
+        assertEquals(List.of(changed), store.loadAll());
+        assertTrue(service.current().decide("x.a.example", Direction.OUTGOING).allowed());
+    }
+
+    @Test
+    void deleteRemovesFromStoreAndPolicy() {
+        service.add("a.example", "BOTH");
+        service.delete("A.example");
+        assertTrue(store.loadAll().isEmpty());
+        assertFalse(service.current().decide("a.example", Direction.INCOMING).allowed());
+    }
+
+    @Test
+    void importMergesOrReplacesWhole() {
+        service.add("keep.example", "BOTH");
+        service.add("change.example", "BOTH");
+        var parsed = ExceptionListFormat.parseCsv("pattern,direction\nchange.example,INCOMING\nnew.example,OUTGOING\n", Instant.EPOCH);
+        assertTrue(parsed.ok());
+        assertEquals(3, service.importExceptions(parsed.exceptions(), PolicyService.ImportMode.MERGE));
+        assertEquals(Direction.INCOMING, service.find("change.example").orElseThrow().direction());
+        assertTrue(service.find("keep.example").isPresent());
+        assertEquals(2, service.importExceptions(parsed.exceptions(), PolicyService.ImportMode.REPLACE));
+        assertFalse(service.find("keep.example").isPresent());
+        assertEquals(2, store.loadAll().size());
+    }
+
+    @Test
+    void settingsChangeTheDecisionAtOnce() {
+        service.add("partner.example", "BOTH");
+        service.saveSettings(true, DefaultPolicy.ALLOW);
+        assertFalse(service.current().decide("partner.example", Direction.INCOMING).allowed());
+        assertTrue(service.current().decide("other.example", Direction.INCOMING).allowed());
+        service.saveSettings(false, DefaultPolicy.ALLOW);
+        assertFalse(service.current().decide("other.example", Direction.INCOMING).allowed());
+        assertEquals(DefaultPolicy.ALLOW, settings.defaultPolicy);
+        assertFalse(settings.enabled);
+    }
+
+    @Test
+    void reloadPicksUpChangesMadeByAnotherNode() {
+        PolicyService otherNode = new PolicyService(store, settings, Clock.systemUTC());
+        otherNode.reload();
+        otherNode.add("from-other-node.example", "BOTH");
+        assertFalse(service.current().decide("from-other-node.example", Direction.INCOMING).allowed());
+        service.reload();
+        assertTrue(service.current().decide("from-other-node.example", Direction.INCOMING).allowed());
+    }
+}

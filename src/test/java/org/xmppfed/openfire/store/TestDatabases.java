@@ -1,0 +1,86 @@
+package org.xmppfed.openfire.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Real databases for the storage tests, set up the way Openfire sets up a plugin's tables: its
+ * {@code ofVersion} table, then the plugin's own {@code database/federation_<db>.sql} script.
+ */
+public final class TestDatabases {
+    public static final String PG_URL_VARIABLE = "FEDERATION_TEST_PG_URL";
+
+    private TestDatabases() {
+    }
+
+    /** A fresh in-memory HSQLDB with the plugin schema. */
+    public static ConnectionSource hsqldb() {
+        String url = "jdbc:hsqldb:mem:federation-" + UUID.randomUUID() + ";sql.syntax_pgs=false";
+        ConnectionSource source = () -> DriverManager.getConnection(url, "SA", "");
+        install(source, "hsqldb");
+        return source;
+    }
+
+    /**
+     * The PostgreSQL database named by {@value #PG_URL_VARIABLE} (set by .ci/run), emptied and
+     * given the plugin schema. Skipped - visibly - when the variable is absent outside CI; in CI
+     * its absence is a failure.
+     */
+    public static ConnectionSource postgresql() {
+        String url = System.getenv(PG_URL_VARIABLE);
+        if (url == null && System.getenv("CI") != null) {
+            throw new IllegalStateException(PG_URL_VARIABLE + " is not set in CI; .ci/run must start PostgreSQL");
+        }
+        Assumptions.assumeTrue(url != null, "PostgreSQL tests skipped: set " + PG_URL_VARIABLE + " (see .ci/run)");
+        ConnectionSource source = () -> DriverManager.getConnection(url);
+        try (Connection con = source.open(); Statement st = con.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS ofFedPolicyException");
+            st.execute("DROP TABLE IF EXISTS ofVersion");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare PostgreSQL at " + url, e);
+        }
+        install(source, "postgresql");
+        return source;
+    }
+
+    private static void install(ConnectionSource source, String db) {
+        try (Connection con = source.open(); Statement st = con.createStatement()) {
+            st.execute("CREATE TABLE ofVersion (name VARCHAR(50) NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (name))");
+            for (String sql : script("database/federation_" + db + ".sql").split(";")) {
+                String statement = stripComments(sql);
+                if (!statement.isBlank()) {
+                    st.execute(statement);
+                }
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Cannot install the plugin schema on " + db, e);
+        }
+    }
+
+    static String script(String resource) throws IOException {
+        try (InputStream in = TestDatabases.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("Missing " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String stripComments(String sql) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                sb.append(line).append('\n');
+            }
+        }
+        return sb.toString().strip();
+    }
+}
