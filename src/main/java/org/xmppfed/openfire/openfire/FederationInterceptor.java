@@ -193,7 +193,7 @@ public final class FederationInterceptor implements PacketInterceptor {
 
     private void logDenial(String way, Packet packet, String remote, Decision decision, FederationPolicy current) {
         denialLog.denied("Denied " + way + " " + kind(packet) + " " + (way.equals("incoming") ? "from " : "to ")
-            + remote + " by " + decision.ruleDescription(current.defaultPolicy()));
+            + remote + ": " + decision.ruleDescription(current.defaultPolicy()));
     }
 
     private static boolean isRequest(IQ iq) {

@@ -1,0 +1,91 @@
+package org.xmppfed.openfire.web;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.xmppfed.openfire.policy.PolicyCounters;
+import org.xmppfed.openfire.policy.PolicyService;
+import org.xmppfed.openfire.policy.PolicySettingsStore;
+import org.xmppfed.openfire.policy.DefaultPolicy;
+import org.xmppfed.openfire.store.JdbcPolicyExceptionStore;
+import org.xmppfed.openfire.store.TestDatabases;
+
+/** A policy service on a real HSQLDB, and requests/responses good enough to drive a page. */
+final class PageFixture {
+    final List<String> audit = new ArrayList<>();
+    final PolicyService policy;
+    final FederationContext context;
+
+    PageFixture() {
+        PolicySettingsStore settings = new PolicySettingsStore() {
+            boolean enabled = true;
+            DefaultPolicy def = DefaultPolicy.DENY;
+
+            @Override
+            public boolean federationEnabled() {
+                return enabled;
+            }
+
+            @Override
+            public DefaultPolicy defaultPolicy() {
+                return def;
+            }
+
+            @Override
+            public void save(boolean e, DefaultPolicy d) {
+                enabled = e;
+                def = d;
+            }
+
+            @Override
+            public void announceChange() {
+            }
+        };
+        policy = new PolicyService(new JdbcPolicyExceptionStore(TestDatabases.hsqldb()), settings, Clock.systemUTC());
+        policy.reload();
+        context = new FederationContext(policy, new PolicyCounters(), (req, summary, details) -> audit.add(summary + ": " + details),
+            () -> Locale.ENGLISH);
+    }
+
+    /** The result of one request. */
+    static final class Exchange {
+        final StringWriter body = new StringWriter();
+        String redirect;
+        int error;
+    }
+
+    static Exchange run(javax.servlet.http.HttpServlet servlet, String method, Map<String, String> params, boolean csrf)
+        throws IOException {
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        Map<String, String> p = new HashMap<>(params);
+        when(request.getMethod()).thenReturn(method);
+        when(request.getParameter(anyString())).thenAnswer(a -> p.get(a.getArgument(0, String.class)));
+        when(request.getAttribute("csrf")).thenReturn(csrf ? "TOKEN123" : null);
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        Exchange x = new Exchange();
+        when(response.getWriter()).thenReturn(new PrintWriter(x.body));
+        doAnswer(a -> x.redirect = a.getArgument(0)).when(response).sendRedirect(anyString());
+        doAnswer(a -> x.error = a.getArgument(0)).when(response).sendError(org.mockito.ArgumentMatchers.anyInt(), anyString());
+        try {
+            servlet.service(request, response);
+        } catch (javax.servlet.ServletException e) {
+            throw new IOException(e);
+        }
+        return x;
+    }
+}
