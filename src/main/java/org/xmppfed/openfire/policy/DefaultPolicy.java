@@ -1,7 +1,5 @@
 package org.xmppfed.openfire.policy;
 
-import java.util.Locale;
-
 /** What happens to federated traffic that no policy exception covers. */
 public enum DefaultPolicy {
     /** Everything is allowed except what an exception denies. */
@@ -16,9 +14,9 @@ public enum DefaultPolicy {
     /** Parses the administrator's spelling; unknown text is rejected with a message. */
     public static DefaultPolicy parse(String text) {
         if (text != null) {
-            String t = text.trim().toUpperCase(Locale.ROOT);
+            String t = text.trim();
             for (DefaultPolicy p : values()) {
-                if (p.name().equals(t)) {
+                if (t.matches("[A-Za-z]+") && p.name().equalsIgnoreCase(t)) {
                     return p;
                 }
             }

@@ -19,9 +19,9 @@ public enum Direction {
     /** Parses the administrator's spelling (case-insensitive, surrounding blanks ignored). */
     public static Direction parse(String text) {
         if (text != null) {
-            String t = text.trim().toUpperCase(java.util.Locale.ROOT);
+            String t = text.trim();
             for (Direction d : values()) {
-                if (d.name().equals(t)) {
+                if (t.matches("[A-Za-z]+") && d.name().equalsIgnoreCase(t)) {
                     return d;
                 }
             }

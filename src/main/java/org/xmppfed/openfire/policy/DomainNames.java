@@ -19,7 +19,7 @@ public final class DomainNames {
     /** Parses an exact domain ({@code example.com}) or a wildcard ({@code *.example.com}). */
     public static DomainPattern parsePattern(String raw) {
         String text = raw == null ? "" : raw.strip();
-        if (text.equals("*")) {
+        if (text.equals("*") || text.equals("*.")) {
             throw new InvalidInputException("domain.error.bare-wildcard");
         }
         if (text.startsWith("*.")) {
@@ -27,7 +27,7 @@ public final class DomainNames {
             if (base.contains("*")) {
                 throw new InvalidInputException("domain.error.wildcard-position", text);
             }
-            String domain = normalise(base);
+            String domain = normalise(base, text);
             if (isIpv4Literal(domain)) {
                 throw new InvalidInputException("domain.error.wildcard-ip", text);
             }
@@ -36,33 +36,65 @@ public final class DomainNames {
         if (text.contains("*")) {
             throw new InvalidInputException("domain.error.wildcard-position", text);
         }
-        return new DomainPattern(normalise(text), false);
+        return new DomainPattern(normalise(text, text), false);
     }
 
     /** Normalises and validates one exact domain name; throws with a message when it is not one. */
     public static String normalise(String raw) {
         String text = raw == null ? "" : raw.strip();
+        return normalise(text, text);
+    }
+
+    /** {@code shownAs} is what the administrator entered, quoted in messages. */
+    private static String normalise(String text, String shownAs) {
         if (text.isEmpty()) {
             throw new InvalidInputException("domain.error.empty");
         }
-        rejectNonDomainForms(text);
+        rejectNonDomainForms(text, shownAs);
         if (text.startsWith(".")) {
-            throw new InvalidInputException("domain.error.leading-dot", text, "*" + text);
+            String suggestion = "*" + text;
+            if (text.equals(shownAs) && text.length() > 1 && !text.startsWith("..") && !text.endsWith("..") && suggestion.length() > 2) {
+                throw new InvalidInputException("domain.error.leading-dot", shownAs, suggestion);
+            }
+            throw new InvalidInputException("domain.error.empty-label", shownAs);
         }
         String ascii = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
         if (ascii.isEmpty() || ascii.endsWith(".")) {
-            throw new InvalidInputException("domain.error.empty-label", text);
+            throw new InvalidInputException("domain.error.empty-label", shownAs);
         }
         if (!isAscii(ascii)) {
-            try {
-                ascii = IDN.toASCII(ascii, IDN.USE_STD3_ASCII_RULES);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("domain.error.idn", text);
-            }
+            ascii = toAscii(ascii, shownAs);
         }
         ascii = ascii.toLowerCase(Locale.ROOT);
-        checkLabels(ascii, text);
-        return ascii;
+        checkLabels(ascii, shownAs);
+        return canonicalIpv4(ascii);
+    }
+
+    private static String toAscii(String unicode, String shownAs) {
+        try {
+            return IDN.toASCII(unicode, IDN.USE_STD3_ASCII_RULES);
+        } catch (IllegalArgumentException e) {
+            // Say which label is too long when that is the reason; otherwise the general message.
+            for (String label : unicode.split("\\.")) {
+                try {
+                    IDN.toASCII(label, IDN.ALLOW_UNASSIGNED);
+                } catch (IllegalArgumentException tooLong) {
+                    if (String.valueOf(tooLong.getMessage()).contains("too long")) {
+                        throw new InvalidInputException("domain.error.idn-label-too-long", shownAs, label, MAX_LABEL_LENGTH);
+                    }
+                }
+            }
+            throw new InvalidInputException("domain.error.idn", shownAs);
+        }
+    }
+
+    /** Suggests {@code candidate} as the domain to enter only when it is one. */
+    private static String suggestion(String candidate) {
+        try {
+            return normalise(candidate, candidate);
+        } catch (InvalidInputException e) {
+            return null;
+        }
     }
 
     /**
@@ -87,7 +119,7 @@ public final class DomainNames {
         return previous != '.';
     }
 
-    private static void rejectNonDomainForms(String text) {
+    private static void rejectNonDomainForms(String text, String shownAs) {
         int at = text.indexOf('@');
         if (at >= 0) {
             String domainPart = text.substring(at + 1);
@@ -95,20 +127,26 @@ public final class DomainNames {
             if (slash >= 0) {
                 domainPart = domainPart.substring(0, slash);
             }
-            throw new InvalidInputException("domain.error.jid", text, domainPart);
+            String s = domainPart.indexOf('@') >= 0 ? null : suggestion(domainPart);
+            throw s != null ? new InvalidInputException("domain.error.jid", shownAs, s)
+                : new InvalidInputException("domain.error.jid-plain", shownAs);
         }
         if (text.contains("://") || text.regionMatches(true, 0, "xmpp:", 0, 5)) {
-            throw new InvalidInputException("domain.error.url", text);
+            throw new InvalidInputException("domain.error.url", shownAs);
         }
-        if (text.indexOf('/') >= 0) {
-            throw new InvalidInputException("domain.error.resource", text, text.substring(0, text.indexOf('/')));
+        int slash = text.indexOf('/');
+        if (slash >= 0) {
+            String s = slash > 0 ? suggestion(text.substring(0, slash)) : null;
+            throw s != null ? new InvalidInputException("domain.error.resource", shownAs, s)
+                : new InvalidInputException("domain.error.resource-plain", shownAs);
         }
         if (text.indexOf(':') >= 0) {
-            throw new InvalidInputException("domain.error.port", text);
+            throw new InvalidInputException("domain.error.port", shownAs);
         }
         for (int i = 0; i < text.length(); i++) {
-            if (Character.isWhitespace(text.charAt(i))) {
-                throw new InvalidInputException("domain.error.whitespace", text);
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                throw new InvalidInputException("domain.error.whitespace", shownAs);
             }
         }
     }
@@ -156,6 +194,18 @@ public final class DomainNames {
             }
         }
         return true;
+    }
+
+    /** {@code 010.001.2.3} and {@code 10.1.2.3} are the same address: keep one spelling. */
+    private static String canonicalIpv4(String domain) {
+        if (!isIpv4Literal(domain)) {
+            return domain;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String p : domain.split("\\.")) {
+            sb.append(sb.length() == 0 ? "" : ".").append(Integer.parseInt(p));
+        }
+        return sb.toString();
     }
 
     private static boolean isAllDigits(String s) {

@@ -18,7 +18,7 @@ public final class ExceptionListFormat {
     /** One rejected entry of an import. */
     public record LineError(int line, InvalidInputException problem) {
         public String message(Locale locale) {
-            return Messages.format(locale, "import.error.line", line, problem.message(locale));
+            return Messages.format(locale, "import.error.line", String.valueOf(line), problem.message(locale));
         }
     }
 
@@ -53,7 +53,7 @@ public final class ExceptionListFormat {
 
     public static ParseResult parseCsv(String text, Instant now) {
         Collector c = new Collector(now);
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
             String line = lines[i].strip();
@@ -63,16 +63,17 @@ public final class ExceptionListFormat {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] cells = line.split(",", -1);
-            if (c.count == 0 && c.errors.isEmpty() && cells.length >= 1
-                && unquote(cells[0]).equalsIgnoreCase("pattern")) {
+            List<String> cells = cells(line);
+            if (c.count == 0 && c.errors.isEmpty() && cells.size() == 2
+                && cells.get(0).equalsIgnoreCase("pattern") && cells.get(1).equalsIgnoreCase("direction")) {
                 continue; // header
             }
-            if (cells.length != 2) {
-                c.error(lineNo, new InvalidInputException("import.error.csv-columns", cells.length));
+            if (cells.size() != 2) {
+                c.error(lineNo, new InvalidInputException("import.error.csv-columns", cells.size()));
                 continue;
             }
-            c.add(lineNo, unquote(cells[0]), unquote(cells[1]));
+            c.count++;
+            c.add(lineNo, cells.get(0), cells.get(1));
         }
         return c.result();
     }
@@ -86,16 +87,17 @@ public final class ExceptionListFormat {
             c.error(e.line, new InvalidInputException("import.error.json-syntax", e.getMessage()));
             return c.result();
         }
-        if (root instanceof JsonReader.Located obj && obj.fields().get("exceptions") instanceof List<?> list) {
+        if (root instanceof JsonReader.Located obj && obj.fields().get("exceptions") instanceof JsonReader.Array list) {
             root = list;
         }
-        if (!(root instanceof List<?> items)) {
+        if (!(root instanceof JsonReader.Array array)) {
             c.error(1, new InvalidInputException("import.error.json-shape"));
             return c.result();
         }
-        for (Object item : items) {
-            if (!(item instanceof JsonReader.Located entry)) {
-                c.error(1, new InvalidInputException("import.error.json-entry"));
+        for (int i = 0; i < array.items().size(); i++) {
+            c.count++;
+            if (!(array.items().get(i) instanceof JsonReader.Located entry)) {
+                c.error(array.lines().get(i), new InvalidInputException("import.error.json-entry"));
                 continue;
             }
             Object pattern = entry.fields().get("pattern");
@@ -130,12 +132,34 @@ public final class ExceptionListFormat {
         return sb.append("\n  ]\n}\n").toString();
     }
 
-    private static String unquote(String cell) {
-        String s = cell.strip();
-        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
-            s = s.substring(1, s.length() - 1).strip();
+    /** Splits one CSV line into trimmed cells; a quoted cell may contain commas and "" for a quote. */
+    private static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"' && cell.toString().isBlank()) {
+                quoted = true;
+                cell.setLength(0);
+            } else if (ch == ',') {
+                cells.add(cell.toString().strip());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
         }
-        return s;
+        cells.add(cell.toString().strip());
+        return cells;
     }
 
     private static final class Collector {
@@ -150,7 +174,6 @@ public final class ExceptionListFormat {
         }
 
         void add(int line, String pattern, String direction) {
-            count++;
             try {
                 DomainPattern p = DomainNames.parsePattern(pattern);
                 Direction d = Direction.parse(direction);

@@ -16,6 +16,12 @@ public final class InvalidInputException extends RuntimeException {
         super(key);
         this.key = key;
         this.args = args.clone();
+        // Numbers are shown as entered (line 1201, not "1,201").
+        for (int i = 0; i < this.args.length; i++) {
+            if (this.args[i] instanceof Number) {
+                this.args[i] = this.args[i].toString();
+            }
+        }
     }
 
     public String key() {

@@ -7,13 +7,17 @@ import java.util.Map;
 
 /**
  * A small strict JSON parser for the policy import, which must name the line of every bad entry.
- * Objects come back as {@link Located} maps carrying the line they start on; other values as
- * String, Double, Boolean, null or List.
+ * Objects come back as {@link Located} maps carrying the line they start on, arrays as
+ * {@link Array}s with the line of each item; other values as String, Double, Boolean or null.
  */
 final class JsonReader {
 
     /** A JSON object with the line on which it starts. */
     record Located(int line, Map<String, Object> fields) {
+    }
+
+    /** A JSON array with the line on which each item starts. */
+    record Array(List<Object> items, List<Integer> lines) {
     }
 
     /** Malformed JSON, with the line where parsing stopped. */
@@ -26,7 +30,10 @@ final class JsonReader {
         }
     }
 
+    private static final int MAX_DEPTH = 32;
+
     private final String text;
+    private int depth;
     private int pos;
     private int line = 1;
 
@@ -50,6 +57,9 @@ final class JsonReader {
             throw new SyntaxError(line, "unexpected end of the document");
         }
         char c = text.charAt(pos);
+        if ((c == '{' || c == '[') && ++depth > MAX_DEPTH) {
+            throw new SyntaxError(line, "nested more than " + MAX_DEPTH + " levels deep");
+        }
         switch (c) {
             case '{':
                 return object();
@@ -78,6 +88,7 @@ final class JsonReader {
         skipBlanks();
         if (peek() == '}') {
             pos++;
+            depth--;
             return new Located(startLine, fields);
         }
         while (true) {
@@ -93,6 +104,7 @@ final class JsonReader {
             skipBlanks();
             char c = next();
             if (c == '}') {
+                depth--;
                 return new Located(startLine, fields);
             }
             if (c != ',') {
@@ -101,21 +113,25 @@ final class JsonReader {
         }
     }
 
-    private List<Object> array() {
+    private Array array() {
         pos++;
         List<Object> items = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         skipBlanks();
         if (peek() == ']') {
             pos++;
-            return items;
+            depth--;
+            return new Array(items, lines);
         }
         while (true) {
             skipBlanks();
+            lines.add(line);
             items.add(value());
             skipBlanks();
             char c = next();
             if (c == ']') {
-                return items;
+                depth--;
+                return new Array(items, lines);
             }
             if (c != ',') {
                 throw new SyntaxError(line, "expected ',' or ']'");
@@ -150,11 +166,11 @@ final class JsonReader {
                         if (pos + 4 > text.length()) {
                             throw new SyntaxError(line, "bad \\u escape");
                         }
-                        try {
-                            sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
+                        String hex = text.substring(pos, pos + 4);
+                        if (!hex.matches("[0-9a-fA-F]{4}")) {
                             throw new SyntaxError(line, "bad \\u escape");
                         }
+                        sb.append((char) Integer.parseInt(hex, 16));
                         pos += 4;
                     }
                     default -> throw new SyntaxError(line, "bad escape \\" + e);

@@ -1,0 +1,89 @@
+package org.xmppfed.openfire.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+/** Inputs where a first implementation gave an unhelpful answer. */
+class NormalisationEdgeCasesTest {
+
+    private static String rejection(String input) {
+        return assertThrows(InvalidInputException.class, () -> DomainNames.parsePattern(input)).getMessage();
+    }
+
+    @Test
+    void suggestionsAreOnlyOfferedWhenTheyAreDomains() {
+        assertEquals("'user@' is an address, not a domain. Enter only the domain part (what follows the @).", rejection("user@"));
+        assertEquals("'a@b@c.com' is an address, not a domain. Enter only the domain part (what follows the @).", rejection("a@b@c.com"));
+        assertEquals("'/example.com' contains a /: enter only the domain name, without a path or resource.", rejection("/example.com"));
+        assertEquals("'.' has an empty label (two dots in a row, or a dot at the start or end).", rejection("."));
+        assertEquals("'..example.com' has an empty label (two dots in a row, or a dot at the start or end).", rejection("..example.com"));
+        assertEquals("'user@Partner.Example/res' is an address, not a domain. Enter only the domain part, for example partner.example.",
+            rejection("user@Partner.Example/res"));
+    }
+
+    @Test
+    void everyKindOfSpaceIsABlank() {
+        assertEquals("'exa\u00a0mple.com' contains blanks. A domain name has no spaces.", rejection("exa\u00a0mple.com"));
+        assertEquals("'*. example.com' contains blanks. A domain name has no spaces.", rejection("*. example.com"));
+    }
+
+    @Test
+    void anOverLongUnicodeLabelIsNamed() {
+        String label = "ü" + "a".repeat(63);
+        String message = rejection(label + ".com");
+        assertEquals("The label '" + label + "' of '" + label + ".com' is longer than 63 characters in its ASCII (punycode) form,"
+            + " the most a label may have.", message);
+    }
+
+    @Test
+    void ipv4LiteralsHaveOneSpelling() {
+        assertEquals("1.2.3.4", DomainNames.normalise("01.02.03.004"));
+        assertEquals(DomainPattern.parse("1.2.3.4"), DomainPattern.parse("001.2.3.4"));
+    }
+
+    @Test
+    void largeNumbersAreNotGrouped() {
+        String longName = "a".repeat(60) + ".";
+        String domain = longName.repeat(17) + "com";
+        assertTrue(rejection(domain).contains("is 1040 characters long"), rejection(domain));
+    }
+
+    @Test
+    void directionsAndDefaultsAreAsciiWords() {
+        assertThrows(InvalidInputException.class, () -> Direction.parse("\u0131ncoming"));
+        assertEquals(Direction.INCOMING, Direction.parse(" incoming "));
+        assertThrows(InvalidInputException.class, () -> DefaultPolicy.parse("den\u0131"));
+    }
+
+    @Test
+    void csvHonoursQuotesCrLineEndsAndOnlyARealHeader() {
+        var quoted = ExceptionListFormat.parseCsv("\"a.example\",\"BOTH\"\n\"b,c.example\",BOTH\n", Instant.EPOCH);
+        assertEquals(1, quoted.errors().size());
+        assertEquals(2, quoted.errors().get(0).line());
+        assertEquals("'b,c.example' contains ',', which is not allowed in domain names. Use letters, digits, hyphens and dots.",
+            quoted.errors().get(0).problem().getMessage());
+        var crOnly = ExceptionListFormat.parseCsv("a.example,BOTH\rb.example,INCOMING\r", Instant.EPOCH);
+        assertTrue(crOnly.ok());
+        assertEquals(2, crOnly.exceptions().size());
+        var patternNamedPattern = ExceptionListFormat.parseCsv("pattern,BOTH\n", Instant.EPOCH);
+        assertTrue(patternNamedPattern.ok());
+        assertEquals("pattern", patternNamedPattern.exceptions().get(0).pattern().toString());
+    }
+
+    @Test
+    void jsonReportsTheLineOfEveryBadEntryAndSurvivesDeepNesting() {
+        var r = ExceptionListFormat.parseJson("[\n {\"pattern\": \"a.example\", \"direction\": \"BOTH\"},\n \"b.example\"\n]", Instant.EPOCH);
+        assertEquals(3, r.errors().get(0).line());
+        var deep = ExceptionListFormat.parseJson("[".repeat(100_000), Instant.EPOCH);
+        assertFalse(deep.ok());
+        assertEquals("This is not valid JSON: nested more than 32 levels deep.", deep.errors().get(0).problem().getMessage());
+        var badEscape = ExceptionListFormat.parseJson("[{\"pattern\": \"\\u+041.example\", \"direction\": \"BOTH\"}]", Instant.EPOCH);
+        assertFalse(badEscape.ok());
+    }
+}
