@@ -1,0 +1,153 @@
+package org.xmppfed.openfire.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The world the end-to-end scenarios run in: a DNS server, a Prosody serving two remote domains, a
+ * fresh Openfire with the freshly built plugin, and the admin console session that configures it.
+ * Started once per test class; everything is stopped again, also after a failure.
+ */
+final class FederationEnvironment implements AutoCloseable {
+    static final String OPENFIRE_IP = "127.0.0.5";
+    static final String PROSODY_IP = "127.0.0.6";
+    static final String REMOTE_A = "a.remote.lan";
+    static final String REMOTE_B = "b.remote.lan";
+    static final String PASSWORD = "secret-e2e";
+
+    final Path work;
+    final Path pluginJar;
+    DnsServer dns;
+    ProsodyServer prosody;
+    OpenfireServer openfire;
+    AdminConsole admin;
+
+    private FederationEnvironment(Path work, Path pluginJar) {
+        this.work = work;
+        this.pluginJar = pluginJar;
+    }
+
+    /** The Openfire installation to test against, or a visible skip when there is none. */
+    static Path openfireHome() {
+        String home = System.getenv("OPENFIRE_HOME");
+        if (home == null || home.isBlank()) {
+            System.err.println("*** End-to-end suite SKIPPED: set OPENFIRE_HOME to an unpacked Openfire 5.1.x to run it ***");
+        }
+        Assumptions.assumeTrue(home != null && !home.isBlank(),
+            "End-to-end suite skipped: OPENFIRE_HOME is not set (point it at an unpacked Openfire 5.1.x)");
+        Path p = Path.of(home);
+        if (!Files.isRegularFile(p.resolve("bin/openfire.sh"))) {
+            throw new IllegalStateException("OPENFIRE_HOME=" + home + " is not an Openfire installation (no bin/openfire.sh)");
+        }
+        return p;
+    }
+
+    static FederationEnvironment start() throws Exception {
+        Path installation = openfireHome();
+        Path jar = Path.of("target/federation.jar").toAbsolutePath();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the suite with mvn verify, which builds it first");
+        }
+        FederationEnvironment env = new FederationEnvironment(Files.createTempDirectory("federation-e2e-"), jar);
+        try {
+            Map<String, String> hosts = new LinkedHashMap<>();
+            hosts.put(OpenfireServer.DOMAIN, OPENFIRE_IP);
+            hosts.put(REMOTE_A, PROSODY_IP);
+            hosts.put(REMOTE_B, PROSODY_IP);
+            env.dns = DnsServer.start(env.work.resolve("dns"), hosts);
+            env.prosody = ProsodyServer.start(env.work.resolve("prosody"), PROSODY_IP, List.of(REMOTE_A, REMOTE_B),
+                Map.of("carol", PASSWORD, "dave", PASSWORD), env.dns.resolvConf());
+            Map<String, String> users = new LinkedHashMap<>();
+            users.put("alice", PASSWORD);
+            users.put("bob", PASSWORD);
+            env.openfire = new OpenfireServer(installation, env.work.resolve("openfire"), OPENFIRE_IP, users);
+            env.openfire.start();
+            env.admin = new AdminConsole(env.openfire.adminUrl());
+            env.admin.login(OpenfireServer.ADMIN_PASSWORD);
+            // Dialback-only federation; Openfire finds the remote domains through its DNS override.
+            env.admin.setSystemProperty("xmpp.server.tls.policy", "disabled");
+            env.admin.setSystemProperty("dnsutil.dnsOverride",
+                "{" + REMOTE_A + "," + PROSODY_IP + ":5269},{" + REMOTE_B + "," + PROSODY_IP + ":5269}");
+            // Openfire reads its DNS override when it starts.
+            env.openfire.restart();
+            env.admin.login(OpenfireServer.ADMIN_PASSWORD);
+            env.openfire.installPlugin(jar);
+            return env;
+        } catch (Exception | Error e) {
+            env.close();
+            throw e;
+        }
+    }
+
+    // ----- the plugin's pages, used as an administrator uses them
+
+    void settings(boolean enabled, String defaultPolicy) {
+        AdminConsole.Page r = admin.post("plugins/federation/settings.jsp",
+            Map.of("enabled", Boolean.toString(enabled), "defaultPolicy", defaultPolicy));
+        assertEquals(302, r.status(), "saving the settings");
+    }
+
+    /** Makes the exception list exactly {@code csv} (pattern,direction lines) through the import. */
+    void exceptions(String csv) {
+        AdminConsole.Page r = admin.post("plugins/federation/policy.jsp",
+            Map.of("action", "import-apply", "format", "CSV", "mode", "REPLACE", "content", "pattern,direction\n" + csv));
+        assertEquals(302, r.status(), "importing the exceptions: " + r.body());
+    }
+
+    void policy(boolean enabled, String defaultPolicy, String csv) {
+        settings(enabled, defaultPolicy);
+        exceptions(csv);
+    }
+
+    private static final Pattern TESTER_ROW = Pattern.compile("data-direction=\"(INCOMING|OUTGOING)\" data-allowed=\"(true|false)\"");
+
+    /** What the policy tester page shows for {@code domain}: direction → allowed. */
+    Map<String, Boolean> tester(String domain) {
+        String body = admin.get("plugins/federation/policy.jsp?test=" + domain).body();
+        Map<String, Boolean> result = new HashMap<>();
+        Matcher m = TESTER_ROW.matcher(body);
+        while (m.find()) {
+            result.put(m.group(1), Boolean.parseBoolean(m.group(2)));
+        }
+        assertEquals(2, result.size(), "the tester shows both directions for " + domain);
+        return result;
+    }
+
+    /** Whether Openfire's Server Sessions page lists a session with {@code domain}. */
+    boolean hasServerSession(String domain) {
+        return admin.get("server-session-summary.jsp").body().contains("hostname=" + domain);
+    }
+
+    void awaitNoServerSession(String domain) {
+        Await.require(Duration.ofSeconds(45), "no S2S session with " + domain, () -> !hasServerSession(domain));
+    }
+
+    @Override
+    public void close() {
+        if (openfire != null) {
+            openfire.close();
+        }
+        if (prosody != null) {
+            prosody.close();
+        }
+        if (dns != null) {
+            dns.close();
+        }
+        if (System.getenv("FEDERATION_E2E_KEEP") == null) {
+            Tools.deleteTree(work);
+        } else {
+            System.err.println("End-to-end files kept in " + work);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package org.xmppfed.openfire.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.jxmpp.jid.impl.JidCreate;
+
+/**
+ * The plugin inside a real Openfire, federating over dialback with a real Prosody serving two
+ * domains, driven by real XMPP clients; every setting is changed through the plugin's admin pages.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FederationIT {
+    /** How long a stanza that should arrive may take (the first one sets up S2S and dialback). */
+    private static final Duration ARRIVES = Duration.ofSeconds(20);
+    /** How long we watch for a stanza that must not arrive. */
+    private static final Duration STAYS_AWAY = Duration.ofSeconds(4);
+
+    private static FederationEnvironment env;
+    private static XmppClient alice;
+    private static XmppClient carolA;
+    private static XmppClient daveB;
+
+    @BeforeAll
+    static void startTheWorld() throws Exception {
+        env = FederationEnvironment.start();
+        alice = new XmppClient("alice", OpenfireServer.DOMAIN, FederationEnvironment.OPENFIRE_IP, FederationEnvironment.PASSWORD);
+        carolA = new XmppClient("carol", FederationEnvironment.REMOTE_A, FederationEnvironment.PROSODY_IP, FederationEnvironment.PASSWORD);
+        daveB = new XmppClient("dave", FederationEnvironment.REMOTE_B, FederationEnvironment.PROSODY_IP, FederationEnvironment.PASSWORD);
+    }
+
+    @AfterAll
+    static void stopTheWorld() {
+        for (XmppClient c : new XmppClient[] {alice, carolA, daveB}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+        if (env != null) {
+            env.close();
+        }
+    }
+
+    @BeforeEach
+    void forgetEarlierStanzas() {
+        for (XmppClient c : new XmppClient[] {alice, carolA, daveB}) {
+            if (c != null) {
+                c.clearReceived();
+            }
+        }
+    }
+
+    private static String body() {
+        return "e2e-" + UUID.randomUUID();
+    }
+
+    private static boolean arrives(XmppClient from, XmppClient to) throws Exception {
+        String body = from.send(to.jid, body());
+        return to.awaitMessage(body, ARRIVES) != null;
+    }
+
+    private static boolean staysAway(XmppClient from, XmppClient to) throws Exception {
+        String body = from.send(to.jid, body());
+        return to.awaitMessage(body, STAYS_AWAY) == null;
+    }
+
+    /** Alice's message to {@code to} is refused and Alice is told why. */
+    private static StanzaError refusedOutgoing(XmppClient to) throws Exception {
+        String id = alice.sendWithId(to.jid, body());
+        StanzaError error = alice.awaitMessageError(id, ARRIVES);
+        assertNotNull(error, "the local sender gets an error for a denied message");
+        assertEquals(StanzaError.Condition.not_allowed, error.getCondition());
+        assertTrue(error.getDescriptiveText("en").contains(to.jid.getDomain().toString()), error.getDescriptiveText("en"));
+        return error;
+    }
+
+    private static void assertTesterShows(String domain, boolean incoming, boolean outgoing) {
+        Map<String, Boolean> shown = env.tester(domain);
+        assertEquals(incoming, shown.get("INCOMING"), "tester, incoming from " + domain);
+        assertEquals(outgoing, shown.get("OUTGOING"), "tester, outgoing to " + domain);
+    }
+
+    @Test
+    @Order(1)
+    void aFreshInstallIsInLockdown() throws Exception {
+        assertTesterShows(FederationEnvironment.REMOTE_A, false, false);
+        StanzaError error = refusedOutgoing(carolA);
+        assertEquals("Federation policy does not allow sending to a.remote.lan (default policy DENY).", error.getDescriptiveText("en"));
+        assertTrue(staysAway(carolA, alice));
+        assertFalse(env.hasServerSession(FederationEnvironment.REMOTE_A), "lockdown: no S2S session at all");
+    }
+
+    @Test
+    @Order(2)
+    void baselineWithDefaultAllowEverythingCrossesBothWays() throws Exception {
+        env.policy(true, "ALLOW", "");
+        assertTesterShows(FederationEnvironment.REMOTE_A, true, true);
+        assertTrue(arrives(alice, carolA), "message out");
+        assertTrue(arrives(carolA, alice), "message in");
+        IQ pong = alice.ping(JidCreate.from(FederationEnvironment.REMOTE_A), ARRIVES);
+        assertNotNull(pong);
+        assertEquals(IQ.Type.result, pong.getType(), "IQ out and its answer in");
+        IQ pongIn = carolA.ping(JidCreate.from(OpenfireServer.DOMAIN), ARRIVES);
+        assertNotNull(pongIn);
+        assertEquals(IQ.Type.result, pongIn.getType(), "IQ in and its answer out");
+        alice.presence(carolA.jid, Presence.Type.subscribe);
+        assertNotNull(carolA.await(s -> s instanceof Presence p && p.getType() == Presence.Type.subscribe
+            && p.getFrom().asBareJid().equals(alice.jid), ARRIVES), "presence subscription request crosses");
+        assertTrue(env.hasServerSession(FederationEnvironment.REMOTE_A));
+    }
+
+    @Test
+    @Order(3)
+    void directionRulesLetTrafficThroughOneWayOnly() throws Exception {
+        env.policy(true, "DENY", "a.remote.lan,INCOMING");
+        assertTesterShows(FederationEnvironment.REMOTE_A, true, false);
+        assertTrue(arrives(carolA, alice), "incoming allowed");
+        refusedOutgoing(carolA);
+
+        env.exceptions("a.remote.lan,OUTGOING");
+        assertTesterShows(FederationEnvironment.REMOTE_A, false, true);
+        assertTrue(arrives(alice, carolA), "outgoing allowed");
+        assertTrue(staysAway(carolA, alice), "incoming denied");
+        IQ answer = carolA.ping(JidCreate.from(OpenfireServer.DOMAIN), ARRIVES);
+        assertNotNull(answer, "a denied IQ request is answered when we may send to its domain");
+        assertEquals(StanzaError.Condition.service_unavailable, answer.getError().getCondition());
+
+        env.policy(true, "ALLOW", "a.remote.lan,BOTH");
+        assertTesterShows(FederationEnvironment.REMOTE_A, false, false);
+        refusedOutgoing(carolA);
+        assertTrue(staysAway(carolA, alice));
+        env.awaitNoServerSession(FederationEnvironment.REMOTE_A);
+    }
+
+    @Test
+    @Order(4)
+    void wildcardsAndExactPatternsCombineByPrecedence() throws Exception {
+        env.policy(true, "DENY", "*.remote.lan,INCOMING\nb.remote.lan,OUTGOING");
+        assertTesterShows(FederationEnvironment.REMOTE_A, true, false);
+        assertTesterShows(FederationEnvironment.REMOTE_B, true, true);
+        assertTrue(arrives(carolA, alice), "a: incoming by the wildcard");
+        refusedOutgoing(carolA);
+        assertTrue(arrives(alice, daveB), "b: outgoing by the exact exception");
+        assertTrue(arrives(daveB, alice), "b: incoming by the wildcard, which the exact exception does not cover");
+        assertTesterShows("other.lan", false, false);
+    }
+
+    @Test
+    @Order(5)
+    void aChangeTakesEffectOnTheNextStanzaAndClosesSessionsItDenies() throws Exception {
+        env.policy(true, "ALLOW", "");
+        assertTrue(arrives(alice, carolA));
+        assertTrue(arrives(carolA, alice));
+        assertTrue(arrives(alice, daveB));
+        Await.require(Duration.ofSeconds(20), "an S2S session with a.remote.lan", () -> env.hasServerSession(FederationEnvironment.REMOTE_A));
+
+        env.exceptions("a.remote.lan,BOTH");
+        refusedOutgoing(carolA);
+        env.awaitNoServerSession(FederationEnvironment.REMOTE_A);
+        assertTrue(staysAway(carolA, alice));
+        assertTrue(arrives(alice, daveB), "the other domain is not affected");
+    }
+
+    @Test
+    @Order(6)
+    void theFederationSwitchStopsAndRestoresAllFederatedTraffic() throws Exception {
+        env.policy(false, "ALLOW", "");
+        assertTesterShows(FederationEnvironment.REMOTE_B, false, false);
+        refusedOutgoing(daveB);
+        assertTrue(staysAway(daveB, alice));
+        env.awaitNoServerSession(FederationEnvironment.REMOTE_B);
+
+        env.settings(true, "ALLOW");
+        assertTrue(arrives(alice, daveB));
+        assertTrue(arrives(daveB, alice));
+    }
+
+    @Test
+    @Order(7)
+    void settingsSurviveARestartUnloadingRemovesEnforcementReinstallingRestoresIt() throws Exception {
+        env.policy(true, "DENY", "a.remote.lan,BOTH");
+        env.openfire.restart();
+        env.admin.login(OpenfireServer.ADMIN_PASSWORD);
+        alice.close();
+        alice = new XmppClient("alice", OpenfireServer.DOMAIN, FederationEnvironment.OPENFIRE_IP, FederationEnvironment.PASSWORD);
+        assertTesterShows(FederationEnvironment.REMOTE_A, true, true);
+        assertTesterShows(FederationEnvironment.REMOTE_B, false, false);
+        assertTrue(arrives(alice, carolA), "allowed after restart");
+        refusedOutgoing(daveB);
+
+        env.openfire.uninstallPlugin();
+        assertTrue(arrives(alice, daveB), "no enforcement once the plugin is unloaded");
+        assertTrue(arrives(daveB, alice));
+
+        env.openfire.installPlugin(env.pluginJar);
+        env.admin.login(OpenfireServer.ADMIN_PASSWORD);
+        assertTesterShows(FederationEnvironment.REMOTE_B, false, false);
+        refusedOutgoing(daveB);
+        env.awaitNoServerSession(FederationEnvironment.REMOTE_B);
+    }
+}

@@ -1,0 +1,53 @@
+package org.xmppfed.openfire.e2e;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A server process started by the suite, its output in a log file, always stopped again. */
+final class ManagedProcess implements AutoCloseable {
+    private final String name;
+    private final Process process;
+
+    private ManagedProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+    }
+
+    static ManagedProcess start(String name, List<String> command, Path workDir, Map<String, String> env, Path log)
+        throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        return new ManagedProcess(name, pb.start());
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " (pid " + process.pid() + ")";
+    }
+}

@@ -1,0 +1,112 @@
+package org.xmppfed.openfire.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fresh Openfire instance made from the installation in {@code OPENFIRE_HOME} (which is never
+ * modified): copied to a temporary directory, set up unattended through {@code conf/openfire.xml}'s
+ * autosetup section with an embedded database, all listeners on one loopback address.
+ */
+final class OpenfireServer implements AutoCloseable {
+    static final String DOMAIN = "openfire.lan";
+    static final String ADMIN_PASSWORD = "admin-secret";
+
+    final Path home;
+    final String address;
+    private ManagedProcess process;
+
+    OpenfireServer(Path installation, Path home, String address, Map<String, String> users) throws IOException {
+        this.home = home;
+        this.address = address;
+        Tools.copyTree(installation, home);
+        home.resolve("bin/openfire.sh").toFile().setExecutable(true);
+        StringBuilder u = new StringBuilder();
+        int i = 1;
+        for (Map.Entry<String, String> e : users.entrySet()) {
+            u.append("<user").append(i).append("><username>").append(e.getKey()).append("</username><password>").append(e.getValue())
+                .append("</password><name>").append(e.getKey()).append("</name><email>").append(e.getKey()).append("@mail.test</email></user")
+                .append(i).append(">");
+            i++;
+        }
+        Files.writeString(home.resolve("conf/openfire.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<jive>\n"
+            + "  <adminConsole><port>9090</port><securePort>9091</securePort></adminConsole>\n  <locale>en</locale>\n"
+            + "  <network><interface>" + address + "</interface></network>\n"
+            + "  <connectionProvider><className>org.jivesoftware.database.EmbeddedConnectionProvider</className></connectionProvider>\n"
+            + "  <xmpp><proxy><enabled>false</enabled></proxy></xmpp>\n"
+            + "  <autosetup><run>true</run><locale>en</locale>\n"
+            + "    <xmpp><domain>" + DOMAIN + "</domain><fqdn>" + DOMAIN + "</fqdn></xmpp>\n"
+            + "    <database><mode>embedded</mode></database>\n"
+            + "    <admin><email>admin@" + DOMAIN + "</email><password>" + ADMIN_PASSWORD + "</password></admin>\n"
+            + "    <users>" + u + "</users>\n  </autosetup>\n</jive>\n");
+    }
+
+    String adminUrl() {
+        return "http://" + address + ":9090";
+    }
+
+    Path log() {
+        return home.resolve("logs/openfire.log");
+    }
+
+    void start() throws IOException {
+        process = ManagedProcess.start("openfire", List.of(home.resolve("bin/openfire.sh").toString()), home,
+            Map.of("OPENFIRE_HOME", home.toString()), home.resolve("run.log"));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Await.require(Duration.ofSeconds(180), "Openfire's admin console on " + adminUrl(), () -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(adminUrl() + "/login.jsp")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        Await.require(Duration.ofSeconds(60), "Openfire's client port", () -> ProsodyServer.listening(address, 5222));
+    }
+
+    void stop() {
+        if (process != null) {
+            process.close();
+            process = null;
+        }
+    }
+
+    void restart() throws IOException {
+        stop();
+        start();
+    }
+
+    /** Installs the plugin the way an administrator can: by dropping the jar into plugins/. */
+    void installPlugin(Path jar) throws IOException {
+        int loadedBefore = Tools.count(log(), "Successfully loaded plugin 'federation");
+        Files.copy(jar, home.resolve("plugins/federation.jar"), StandardCopyOption.REPLACE_EXISTING);
+        Await.require(Duration.ofSeconds(90), "the plugin to load", () -> Tools.count(log(), "Successfully loaded plugin 'federation") > loadedBefore);
+    }
+
+    /** Removes the plugin jar; Openfire unloads the plugin and deletes its folder. */
+    void uninstallPlugin() throws IOException {
+        Files.deleteIfExists(home.resolve("plugins/federation.jar"));
+        Await.require(Duration.ofSeconds(90), "the plugin to unload", () -> !Files.exists(home.resolve("plugins/federation")));
+    }
+
+    boolean pluginLoaded() {
+        return Files.exists(home.resolve("plugins/federation"));
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
