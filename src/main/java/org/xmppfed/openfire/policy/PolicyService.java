@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xmppfed.openfire.store.PolicyExceptionStore;
 
 /**
@@ -21,6 +23,7 @@ import org.xmppfed.openfire.store.PolicyExceptionStore;
  * changes nothing.
  */
 public final class PolicyService {
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyService.class);
 
     /** How an import treats the exceptions that are already there. */
     public enum ImportMode {
@@ -167,7 +170,12 @@ public final class PolicyService {
     private void publish(FederationPolicy policy) {
         current.set(policy);
         for (Consumer<FederationPolicy> l : listeners) {
-            l.accept(policy);
+            try {
+                l.accept(policy);
+            } catch (RuntimeException e) {
+                // The new policy is in force whatever a listener does; say what went wrong.
+                LOG.error("A federation policy listener failed", e);
+            }
         }
     }
 }
