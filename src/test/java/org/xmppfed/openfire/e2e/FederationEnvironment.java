@@ -79,6 +79,8 @@ final class FederationEnvironment implements AutoCloseable {
             env.admin.setSystemProperty("xmpp.server.tls.policy", "disabled");
             env.admin.setSystemProperty("dnsutil.dnsOverride",
                 "{" + REMOTE_A + "," + PROSODY_IP + ":5269},{" + REMOTE_B + "," + PROSODY_IP + ":5269}");
+            // Notice plugin jars dropped into plugins/ within seconds, not the default 20.
+            env.admin.setSystemProperty("plugins.loading.monitor.interval", "2");
             // Openfire reads its DNS override when it starts.
             env.openfire.restart();
             env.admin.login(OpenfireServer.ADMIN_PASSWORD);

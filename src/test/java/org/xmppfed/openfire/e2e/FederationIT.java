@@ -194,6 +194,25 @@ class FederationIT {
 
     @Test
     @Order(7)
+    void reloadingTheTwentyTimesLeavesNothingBehind() throws Exception {
+        env.policy(true, "ALLOW", "b.remote.lan,BOTH");
+        for (int i = 0; i < 20; i++) {
+            env.openfire.uninstallPlugin();
+            assertEquals(0, env.openfire.threads("federation-pol"), "no plugin thread after unload " + (i + 1));
+            env.openfire.installPlugin(env.pluginJar);
+        }
+        env.admin.login(OpenfireServer.ADMIN_PASSWORD);
+        assertEquals(1, env.openfire.threads("federation-pol"), "one worker thread");
+        int denialsBefore = Tools.count(env.openfire.log(), "Denied outgoing message to b.remote.lan");
+        String id = alice.sendWithId(daveB.jid, body());
+        assertNotNull(alice.awaitMessageError(id, ARRIVES));
+        assertNull(alice.awaitMessageError(id, STAYS_AWAY), "exactly one error: one interceptor");
+        assertEquals(denialsBefore + 1, Tools.count(env.openfire.log(), "Denied outgoing message to b.remote.lan"), "judged once");
+        assertTrue(arrives(alice, carolA), "other domains still flow");
+    }
+
+    @Test
+    @Order(8)
     void settingsSurviveARestartUnloadingRemovesEnforcementReinstallingRestoresIt() throws Exception {
         env.policy(true, "DENY", "a.remote.lan,BOTH");
         env.openfire.restart();

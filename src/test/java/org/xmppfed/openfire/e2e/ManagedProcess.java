@@ -24,6 +24,24 @@ final class ManagedProcess implements AutoCloseable {
         return new ManagedProcess(name, pb.start());
     }
 
+    /** The names of all threads of this process and its descendants (Linux /proc, 15 characters each). */
+    java.util.List<String> threadNames() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants()).forEach(h -> {
+            java.io.File[] tasks = new java.io.File("/proc/" + h.pid() + "/task").listFiles();
+            if (tasks != null) {
+                for (java.io.File t : tasks) {
+                    try {
+                        names.add(java.nio.file.Files.readString(t.toPath().resolve("comm")).strip());
+                    } catch (IOException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            }
+        });
+        return names;
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -101,6 +101,11 @@ final class OpenfireServer implements AutoCloseable {
         Await.require(Duration.ofSeconds(90), "the plugin to unload", () -> !Files.exists(home.resolve("plugins/federation")));
     }
 
+    /** How many threads of the Openfire JVM have a name starting with {@code prefix}. */
+    long threads(String prefix) {
+        return process.threadNames().stream().filter(n -> n.startsWith(prefix)).count();
+    }
+
     boolean pluginLoaded() {
         return Files.exists(home.resolve("plugins/federation"));
     }

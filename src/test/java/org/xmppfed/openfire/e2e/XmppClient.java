@@ -26,6 +26,7 @@ import org.jxmpp.jid.impl.JidCreate;
 final class XmppClient implements AutoCloseable {
     private final XMPPTCPConnection connection;
     private final BlockingQueue<Stanza> received = new LinkedBlockingQueue<>();
+    private volatile java.util.function.Consumer<Message> onMessage;
     final EntityBareJid jid;
 
     XmppClient(String user, String domain, String address, String password) throws Exception {
@@ -36,7 +37,14 @@ final class XmppClient implements AutoCloseable {
             .setSecurityMode(ConnectionConfiguration.SecurityMode.disabled)
             .setSendPresence(true).build();
         connection = new XMPPTCPConnection(config);
-        connection.addAsyncStanzaListener(received::add, s -> s instanceof Message || s instanceof Presence);
+        connection.addSyncStanzaListener(s -> {
+            java.util.function.Consumer<Message> direct = onMessage;
+            if (direct != null && s instanceof Message m) {
+                direct.accept(m);
+            } else {
+                received.add(s);
+            }
+        }, s -> s instanceof Message || s instanceof Presence);
         connection.connect().login();
         jid = JidCreate.entityBareFrom(user + "@" + domain);
     }
@@ -105,6 +113,11 @@ final class XmppClient implements AutoCloseable {
 
     void presence(Jid to, Presence.Type type) throws Exception {
         connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza().to(to).ofType(type).build());
+    }
+
+    /** Hands every received message to {@code consumer} instead of recording it (null: record again). */
+    void onMessage(java.util.function.Consumer<Message> consumer) {
+        onMessage = consumer;
     }
 
     void clearReceived() {

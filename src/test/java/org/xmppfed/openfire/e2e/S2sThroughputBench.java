@@ -1,0 +1,116 @@
+package org.xmppfed.openfire.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jivesoftware.smack.packet.Message;
+import org.junit.jupiter.api.Test;
+
+/**
+ * S2S throughput and delivery latency with and without the plugin: N messages from a Prosody user to
+ * an Openfire user over one S2S connection, policy ALLOW with 1 000 exceptions, runs alternating
+ * with the plugin (A) and without it (B). Not part of the test run: started with its own command
+ * (README.md), it writes its figures to target/s2s-bench.txt.
+ */
+class S2sThroughputBench {
+    private static final int MESSAGES = Integer.getInteger("bench.messages", 20_000);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+
+    record Run(String label, double perSecond, double p50Millis, double p99Millis) {
+    }
+
+    @Test
+    void throughputWithAndWithoutThePlugin() throws Exception {
+        try (FederationEnvironment env = FederationEnvironment.start();
+             XmppClient alice = new XmppClient("alice", OpenfireServer.DOMAIN, FederationEnvironment.OPENFIRE_IP, FederationEnvironment.PASSWORD);
+             XmppClient carol = new XmppClient("carol", FederationEnvironment.REMOTE_A, FederationEnvironment.PROSODY_IP,
+                 FederationEnvironment.PASSWORD)) {
+            StringBuilder csv = new StringBuilder();
+            for (int i = 0; i < 1000; i++) {
+                csv.append(i % 2 == 0 ? "*." : "").append("partner").append(i).append(".example,").append(i % 3 == 0 ? "BOTH" : "INCOMING").append('\n');
+            }
+            env.policy(true, "ALLOW", csv.toString());
+            List<Run> runs = new ArrayList<>();
+            measure("warm-up", carol, alice, 2000);
+            for (int round = 0; round < ROUNDS; round++) {
+                if (!env.openfire.pluginLoaded()) {
+                    env.openfire.installPlugin(env.pluginJar);
+                    env.admin.login(OpenfireServer.ADMIN_PASSWORD);
+                }
+                measure("warm-up", carol, alice, 500);
+                runs.add(measure("A (plugin)", carol, alice, MESSAGES));
+                env.openfire.uninstallPlugin();
+                measure("warm-up", carol, alice, 500);
+                runs.add(measure("B (no plugin)", carol, alice, MESSAGES));
+            }
+            report(runs);
+        }
+    }
+
+    /** Sends {@code n} messages from {@code from} to {@code to} and times their arrival. */
+    private static Run measure(String label, XmppClient from, XmppClient to, int n) throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        long[] sent = new long[n];
+        long[] arrived = new long[n];
+        AtomicInteger received = new AtomicInteger();
+        ConcurrentHashMap<Integer, Boolean> seen = new ConcurrentHashMap<>();
+        to.onMessage(m -> {
+            String body = m.getBody();
+            if (m.getType() == Message.Type.chat && body != null && body.startsWith(run + ":")) {
+                int i = Integer.parseInt(body.substring(run.length() + 1));
+                if (seen.putIfAbsent(i, Boolean.TRUE) == null) {
+                    arrived[i] = System.nanoTime();
+                    received.incrementAndGet();
+                }
+            }
+        });
+        try {
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                sent[i] = System.nanoTime();
+                from.send(to.jid, run + ":" + i);
+            }
+            Await.require(Duration.ofMinutes(5), n + " messages to arrive (" + label + ")", () -> received.get() == n);
+            long end = Arrays.stream(arrived).max().orElseThrow();
+            double[] latency = new double[n];
+            for (int i = 0; i < n; i++) {
+                latency[i] = (arrived[i] - sent[i]) / 1e6;
+            }
+            Arrays.sort(latency);
+            return new Run(label, n / ((end - start) / 1e9), latency[n / 2], latency[(int) (n * 0.99)]);
+        } finally {
+            to.onMessage(null);
+        }
+    }
+
+    private static void report(List<Run> runs) throws Exception {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "S2S throughput, %d messages per run, %s, %d cores, %s%n", MESSAGES, LocalDate.now(),
+            Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        double a = 0;
+        double b = 0;
+        for (Run r : runs) {
+            out.append(String.format(Locale.ROOT, "%-14s %8.0f msg/s   p50 %8.1f ms   p99 %8.1f ms%n", r.label(), r.perSecond(), r.p50Millis(),
+                r.p99Millis()));
+            if (r.label().startsWith("A")) {
+                a += r.perSecond();
+            } else {
+                b += r.perSecond();
+            }
+        }
+        out.append(String.format(Locale.ROOT, "throughput ratio with/without plugin: %.3f%n", a / b));
+        System.out.print(out);
+        Files.writeString(Path.of("target/s2s-bench.txt"), out);
+        assertEquals(ROUNDS * 2, runs.size());
+    }
+}
