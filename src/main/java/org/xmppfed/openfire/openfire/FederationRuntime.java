@@ -1,6 +1,9 @@
 package org.xmppfed.openfire.openfire;
 
 import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +41,7 @@ public final class FederationRuntime {
     private final SessionSweeper sweeper = new SessionSweeper();
     private final AccessGate gate = new AccessGate();
     private final AtomicBoolean reloadPending = new AtomicBoolean();
+    private final Set<String> pendingCloses = ConcurrentHashMap.newKeySet();
     private FederationInterceptor interceptor;
 
     public FederationRuntime() {
@@ -62,7 +66,7 @@ public final class FederationRuntime {
         policy.addListener(p -> worker.execute(() -> enforceOnConnections(p)));
         XMPPServer server = XMPPServer.getInstance();
         interceptor = new FederationInterceptor(policy::current, counters, new OpenfireLocalDomains(server),
-            new OpenfireErrorSender(), domain -> worker.execute(() -> sweeper.closeIncoming(domain)));
+            new OpenfireErrorSender(), this::closeIncomingSoon);
         InterceptorManager.getInstance().addInterceptor(interceptor);
         settings.start();
         worker.execute(() -> enforceOnConnections(policy.current()));
@@ -93,6 +97,20 @@ public final class FederationRuntime {
 
     public PolicyService policy() {
         return policy;
+    }
+
+    /** Closes a denied domain's incoming sessions off the stanza path; a flood of its stanzas queues one task. */
+    private void closeIncomingSoon(String domain) {
+        if (pendingCloses.add(domain)) {
+            try {
+                worker.execute(() -> {
+                    pendingCloses.remove(domain);
+                    guarded("closing sessions of " + domain, () -> sweeper.closeIncoming(domain));
+                });
+            } catch (RejectedExecutionException stopping) {
+                pendingCloses.remove(domain);
+            }
+        }
     }
 
     private void scheduleReload() {

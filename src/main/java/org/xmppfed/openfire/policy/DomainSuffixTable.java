@@ -8,12 +8,19 @@ import java.util.Map;
  * character towards the first, so a single right-to-left pass over a domain yields the hash of
  * every suffix; that keeps the per-stanza lookup linear in the domain's length and free of
  * allocation, whatever the number of entries.
+ *
+ * <p>Most probes on the stanza path are for suffixes that are not in the table. A bit filter sized
+ * to stay in the CPU cache answers those without touching the large arrays, and the probe loop
+ * reads the compact hash array before any key.
  */
 final class DomainSuffixTable<V> {
     private final String[] keys;
+    /** The stored hash of each slot, never 0; 0 marks an empty slot. */
     private final int[] hashes;
     private final Object[] values;
     private final int mask;
+    private final long[] filter;
+    private final int filterMask;
 
     DomainSuffixTable(Map<String, V> entries) {
         int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 2 + 1) - 1) << 1;
@@ -21,11 +28,16 @@ final class DomainSuffixTable<V> {
         hashes = new int[capacity];
         values = new Object[capacity];
         mask = capacity - 1;
+        int filterBits = Integer.highestOneBit(Math.max(1024, entries.size() * 16 - 1)) << 1;
+        filter = new long[filterBits >>> 6];
+        filterMask = filterBits - 1;
         for (Map.Entry<String, V> e : entries.entrySet()) {
             String key = e.getKey();
-            int h = suffixHash(key, 0);
+            int h = nonZero(suffixHash(key, 0));
+            int bit = filterBit(h);
+            filter[bit >>> 6] |= 1L << bit;
             int i = spread(h) & mask;
-            while (keys[i] != null) {
+            while (hashes[i] != 0) {
                 i = (i + 1) & mask;
             }
             keys[i] = key;
@@ -51,16 +63,32 @@ final class DomainSuffixTable<V> {
     /** The value stored for {@code domain.substring(from)}, whose hash is {@code hash}, or null. */
     @SuppressWarnings("unchecked")
     V get(String domain, int from, int hash) {
+        int h = nonZero(hash);
+        int bit = filterBit(h);
+        if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+            return null;
+        }
         int length = domain.length() - from;
-        int i = spread(hash) & mask;
-        String key;
-        while ((key = keys[i]) != null) {
-            if (hashes[i] == hash && key.length() == length && domain.regionMatches(from, key, 0, length)) {
-                return (V) values[i];
+        int i = spread(h) & mask;
+        int stored;
+        while ((stored = hashes[i]) != 0) {
+            if (stored == h) {
+                String key = keys[i];
+                if (key.length() == length && domain.regionMatches(from, key, 0, length)) {
+                    return (V) values[i];
+                }
             }
             i = (i + 1) & mask;
         }
         return null;
+    }
+
+    private static int nonZero(int h) {
+        return h == 0 ? 1 : h;
+    }
+
+    private int filterBit(int h) {
+        return (h * 0x9E3779B1 >>> 7) & filterMask;
     }
 
     private static int spread(int h) {
