@@ -213,6 +213,55 @@ class FederationIT {
 
     @Test
     @Order(8)
+    void theAdminPagesWorkInARealBrowser() throws Exception {
+        env.policy(true, "DENY", "");
+        java.nio.file.Path shots = java.nio.file.Path.of("target/e2e-screenshots");
+        try (Browser browser = new Browser(env.work.resolve("chromium-profile"))) {
+            String base = env.openfire.adminUrl();
+            browser.open(base + "/login.jsp");
+            browser.navigateBy("document.querySelector('input[name=username]').value='admin';"
+                + "document.querySelector('input[name=password]').value=" + Browser.quote(OpenfireServer.ADMIN_PASSWORD) + ";"
+                + "document.querySelector('input[type=submit], button[type=submit]').click();");
+
+            browser.open(base + "/plugins/federation/settings.jsp");
+            assertEquals("Openfire Admin Console: Federation Settings", browser.eval("document.title"));
+            assertEquals("Settings", browser.eval("document.querySelector('#jive-sidebar .currentlink a').textContent.trim()"));
+            assertTrue(browser.eval("document.body.innerText").contains("Lockdown"), "the lockdown explanation is shown");
+            browser.screenshot(shots.resolve("settings.png"));
+
+            browser.open(base + "/plugins/federation/policy.jsp");
+            assertEquals("Policy", browser.eval("document.querySelector('#jive-sidebar .currentlink a').textContent.trim()"));
+            // a bad entry: refused next to the field, input kept
+            browser.navigateBy("document.getElementById('pattern').value='carol@a.remote.lan';"
+                + "document.querySelector('input[name=save]').click();");
+            assertEquals("'carol@a.remote.lan' is an address, not a domain. Enter only the domain part, for example a.remote.lan.",
+                browser.eval("document.querySelector('[data-field-error=pattern]').textContent"));
+            assertEquals("carol@a.remote.lan", browser.eval("document.getElementById('pattern').value"));
+            browser.screenshot(shots.resolve("policy-error.png"));
+            // a good one: saved through the CSRF-protected form
+            browser.navigateBy("document.getElementById('pattern').value='*.remote.lan';"
+                + "document.getElementById('direction').value='INCOMING';"
+                + "document.querySelector('input[name=save]').click();");
+            assertTrue(browser.eval("document.body.innerText").contains("Exception *.remote.lan added."));
+            assertEquals("1", browser.eval("document.querySelectorAll('tr[data-pattern=\"*.remote.lan\"]').length"));
+            // the tester shows what the wire does
+            browser.open(base + "/plugins/federation/policy.jsp?test=" + FederationEnvironment.REMOTE_A);
+            assertEquals("true", browser.eval("document.querySelector('#tester-result tr[data-direction=INCOMING]').dataset.allowed"));
+            assertEquals("false", browser.eval("document.querySelector('#tester-result tr[data-direction=OUTGOING]').dataset.allowed"));
+            browser.screenshot(shots.resolve("policy-tester.png"));
+            assertTrue(arrives(carolA, alice));
+            refusedOutgoing(carolA);
+            // delete, confirmed on its own page
+            browser.open(base + "/plugins/federation/policy.jsp?delete=*.remote.lan");
+            browser.screenshot(shots.resolve("policy-delete-confirm.png"));
+            browser.navigateBy("document.querySelector('input[name=confirm]').click();");
+            assertTrue(browser.eval("document.body.innerText").contains("Exception *.remote.lan deleted."));
+            assertTrue(browser.pageErrors.isEmpty(), "no script errors: " + browser.pageErrors);
+        }
+    }
+
+    @Test
+    @Order(9)
     void settingsSurviveARestartUnloadingRemovesEnforcementReinstallingRestoresIt() throws Exception {
         env.policy(true, "DENY", "a.remote.lan,BOTH");
         env.openfire.restart();
