@@ -38,6 +38,7 @@ final class Browser implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
     private final List<String> events = new CopyOnWriteArrayList<>();
+    /** Uncaught script errors on the plugin's own pages (Openfire's pages are not ours to judge). */
     final List<String> pageErrors = new CopyOnWriteArrayList<>();
 
     Browser(Path profile) throws Exception {
@@ -63,7 +64,15 @@ final class Browser implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("Chromium did not start its DevTools endpoint");
         }
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "chromium-output");
+        Thread drain = new Thread(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // keep Chromium's output pipe flowing
+                }
+            } catch (IOException closed) {
+                // Chromium has exited
+            }
+        }, "chromium-output");
         drain.setDaemon(true);
         drain.start();
         URI http = URI.create(browserWs.replace("ws://", "http://").replaceAll("/devtools/.*", "/json/list"));
@@ -95,7 +104,7 @@ final class Browser implements AutoCloseable {
                     }
                 } else {
                     events.add(message);
-                    if (message.contains("\"Runtime.exceptionThrown\"")) {
+                    if (message.contains("\"Runtime.exceptionThrown\"") && message.contains("/plugins/federation/")) {
                         pageErrors.add(message);
                     }
                 }
@@ -133,11 +142,16 @@ final class Browser implements AutoCloseable {
     /** Evaluates a JavaScript expression whose value is a string and returns it. */
     String eval(String expression) throws Exception {
         String answer = call("Runtime.evaluate", "{\"expression\":" + quote("String(" + expression + ")") + ",\"returnByValue\":true}");
-        Matcher m = Pattern.compile("\"value\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(answer);
-        if (!m.find()) {
+        int start = answer.indexOf("\"value\":\"");
+        if (start < 0) {
             throw new IllegalStateException("No value for " + expression + ": " + answer);
         }
-        return unescape(m.group(1));
+        int from = start + "\"value\":\"".length();
+        int end = from;
+        while (answer.charAt(end) != '"') {
+            end += answer.charAt(end) == '\\' ? 2 : 1;
+        }
+        return unescape(answer.substring(from, end));
     }
 
     /** Runs an action that navigates (a click, a form submit) and waits for the new page. */
