@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The world the end-to-end scenarios run in: a DNS server, a Prosody serving two remote domains, a
- * fresh Openfire with the freshly built plugin, and the admin console session that configures it.
+ * The world the end-to-end scenarios run in: a DNS server, a Prosody serving two remote domains, an
+ * ejabberd serving a third, a fresh Openfire with the freshly built plugin, and the admin console
+ * session that configures it.
  * Started once per test class; everything is stopped again, also after a failure.
  */
 final class FederationEnvironment implements AutoCloseable {
@@ -24,12 +25,15 @@ final class FederationEnvironment implements AutoCloseable {
     static final String PROSODY_IP = "127.0.0.6";
     static final String REMOTE_A = "a.remote.lan";
     static final String REMOTE_B = "b.remote.lan";
+    static final String EJABBERD_IP = "127.0.0.7";
+    static final String EJABBERD_DOMAIN = "ejabberd.lan";
     static final String PASSWORD = "secret-e2e";
 
     final Path work;
     final Path pluginJar;
     DnsServer dns;
     ProsodyServer prosody;
+    EjabberdServer ejabberd;
     OpenfireServer openfire;
     AdminConsole admin;
 
@@ -61,13 +65,17 @@ final class FederationEnvironment implements AutoCloseable {
         }
         FederationEnvironment env = new FederationEnvironment(Files.createTempDirectory("federation-e2e-"), jar);
         try {
+            // ejabberd runs as its own system user and must reach its directory inside this one
+            Files.setPosixFilePermissions(env.work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             Map<String, String> hosts = new LinkedHashMap<>();
             hosts.put(OpenfireServer.DOMAIN, OPENFIRE_IP);
             hosts.put(REMOTE_A, PROSODY_IP);
             hosts.put(REMOTE_B, PROSODY_IP);
+            hosts.put(EJABBERD_DOMAIN, EJABBERD_IP);
             env.dns = DnsServer.start(env.work.resolve("dns"), hosts);
             env.prosody = ProsodyServer.start(env.work.resolve("prosody"), PROSODY_IP, List.of(REMOTE_A, REMOTE_B),
                 Map.of("carol", PASSWORD, "dave", PASSWORD), env.dns.resolvConf());
+            env.ejabberd = EjabberdServer.start(env.work.resolve("ejabberd"), EJABBERD_IP, EJABBERD_DOMAIN, Map.of("erin", PASSWORD));
             Map<String, String> users = new LinkedHashMap<>();
             users.put("alice", PASSWORD);
             users.put("bob", PASSWORD);
@@ -78,7 +86,8 @@ final class FederationEnvironment implements AutoCloseable {
             // Dialback-only federation; Openfire finds the remote domains through its DNS override.
             env.admin.setSystemProperty("xmpp.server.tls.policy", "disabled");
             env.admin.setSystemProperty("dnsutil.dnsOverride",
-                "{" + REMOTE_A + "," + PROSODY_IP + ":5269},{" + REMOTE_B + "," + PROSODY_IP + ":5269}");
+                "{" + REMOTE_A + "," + PROSODY_IP + ":5269},{" + REMOTE_B + "," + PROSODY_IP + ":5269},{"
+                    + EJABBERD_DOMAIN + "," + EJABBERD_IP + ":5269}");
             // Notice plugin jars dropped into plugins/ within seconds, not the default 20.
             env.admin.setSystemProperty("plugins.loading.monitor.interval", "2");
             // Openfire reads its DNS override when it starts.
@@ -142,6 +151,9 @@ final class FederationEnvironment implements AutoCloseable {
         }
         if (prosody != null) {
             prosody.close();
+        }
+        if (ejabberd != null) {
+            ejabberd.close();
         }
         if (dns != null) {
             dns.close();

@@ -37,6 +37,7 @@ class FederationIT {
     private static XmppClient alice;
     private static XmppClient carolA;
     private static XmppClient daveB;
+    private static XmppClient erin;
 
     @BeforeAll
     static void startTheWorld() throws Exception {
@@ -44,11 +45,12 @@ class FederationIT {
         alice = new XmppClient("alice", OpenfireServer.DOMAIN, FederationEnvironment.OPENFIRE_IP, FederationEnvironment.PASSWORD);
         carolA = new XmppClient("carol", FederationEnvironment.REMOTE_A, FederationEnvironment.PROSODY_IP, FederationEnvironment.PASSWORD);
         daveB = new XmppClient("dave", FederationEnvironment.REMOTE_B, FederationEnvironment.PROSODY_IP, FederationEnvironment.PASSWORD);
+        erin = new XmppClient("erin", FederationEnvironment.EJABBERD_DOMAIN, FederationEnvironment.EJABBERD_IP, FederationEnvironment.PASSWORD);
     }
 
     @AfterAll
     static void stopTheWorld() {
-        for (XmppClient c : new XmppClient[] {alice, carolA, daveB}) {
+        for (XmppClient c : new XmppClient[] {alice, carolA, daveB, erin}) {
             if (c != null) {
                 c.close();
             }
@@ -60,7 +62,7 @@ class FederationIT {
 
     @BeforeEach
     void forgetEarlierStanzas() {
-        for (XmppClient c : new XmppClient[] {alice, carolA, daveB}) {
+        for (XmppClient c : new XmppClient[] {alice, carolA, daveB, erin}) {
             if (c != null) {
                 c.clearReceived();
             }
@@ -180,6 +182,27 @@ class FederationIT {
 
     @Test
     @Order(6)
+    void anEjabberdPeerIsGovernedTheSameWay() throws Exception {
+        env.policy(true, "DENY", "ejabberd.lan,INCOMING");
+        assertTesterShows(FederationEnvironment.EJABBERD_DOMAIN, true, false);
+        assertTrue(arrives(erin, alice), "incoming from ejabberd allowed");
+        refusedOutgoing(erin);
+
+        env.exceptions("ejabberd.lan,BOTH");
+        assertTrue(arrives(alice, erin), "outgoing to ejabberd allowed");
+        assertTrue(arrives(erin, alice));
+        IQ pong = alice.ping(JidCreate.from(FederationEnvironment.EJABBERD_DOMAIN), ARRIVES);
+        assertNotNull(pong);
+        assertEquals(IQ.Type.result, pong.getType());
+
+        env.exceptions("");
+        refusedOutgoing(erin);
+        assertTrue(staysAway(erin, alice));
+        env.awaitNoServerSession(FederationEnvironment.EJABBERD_DOMAIN);
+    }
+
+    @Test
+    @Order(7)
     void theFederationSwitchStopsAndRestoresAllFederatedTraffic() throws Exception {
         env.policy(false, "ALLOW", "");
         assertTesterShows(FederationEnvironment.REMOTE_B, false, false);
@@ -193,7 +216,7 @@ class FederationIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void reloadingTheTwentyTimesLeavesNothingBehind() throws Exception {
         env.policy(true, "ALLOW", "b.remote.lan,BOTH");
         for (int i = 0; i < 20; i++) {
@@ -212,7 +235,7 @@ class FederationIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theAdminPagesWorkInARealBrowser() throws Exception {
         env.policy(true, "DENY", "");
         java.nio.file.Path shots = java.nio.file.Path.of("target/e2e-screenshots");
@@ -261,7 +284,7 @@ class FederationIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void settingsSurviveARestartUnloadingRemovesEnforcementReinstallingRestoresIt() throws Exception {
         env.policy(true, "DENY", "a.remote.lan,BOTH");
         env.openfire.restart();
