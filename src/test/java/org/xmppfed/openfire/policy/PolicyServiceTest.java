@@ -19,43 +19,15 @@ import org.xmppfed.openfire.store.TestDatabases;
 
 class PolicyServiceTest {
 
-    /** Settings kept in memory, counting announcements. */
-    static final class MemorySettings implements PolicySettingsStore {
-        boolean enabled = true;
-        DefaultPolicy defaultPolicy = DefaultPolicy.DENY;
-        int announcements;
-
-        @Override
-        public boolean federationEnabled() {
-            return enabled;
-        }
-
-        @Override
-        public DefaultPolicy defaultPolicy() {
-            return defaultPolicy;
-        }
-
-        @Override
-        public void save(boolean e, DefaultPolicy d) {
-            enabled = e;
-            defaultPolicy = d;
-        }
-
-        @Override
-        public void announceChange() {
-            announcements++;
-        }
-    }
-
     private PolicyExceptionStore store;
-    private MemorySettings settings;
+    private MemoryPolicySettings settings;
     private PolicyService service;
     private final List<FederationPolicy> published = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         store = new JdbcPolicyExceptionStore(TestDatabases.hsqldb());
-        settings = new MemorySettings();
+        settings = new MemoryPolicySettings();
         service = new PolicyService(store, settings, Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC));
         service.addListener(published::add);
         service.reload();

@@ -18,10 +18,10 @@ import java.util.Map;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.xmppfed.openfire.policy.MemoryPolicySettings;
 import org.xmppfed.openfire.policy.PolicyCounters;
 import org.xmppfed.openfire.policy.PolicyService;
 import org.xmppfed.openfire.policy.PolicySettingsStore;
-import org.xmppfed.openfire.policy.DefaultPolicy;
 import org.xmppfed.openfire.store.JdbcPolicyExceptionStore;
 import org.xmppfed.openfire.store.TestDatabases;
 
@@ -32,30 +32,7 @@ final class PageFixture {
     final FederationContext context;
 
     PageFixture() {
-        PolicySettingsStore settings = new PolicySettingsStore() {
-            boolean enabled = true;
-            DefaultPolicy def = DefaultPolicy.DENY;
-
-            @Override
-            public boolean federationEnabled() {
-                return enabled;
-            }
-
-            @Override
-            public DefaultPolicy defaultPolicy() {
-                return def;
-            }
-
-            @Override
-            public void save(boolean e, DefaultPolicy d) {
-                enabled = e;
-                def = d;
-            }
-
-            @Override
-            public void announceChange() {
-            }
-        };
+        PolicySettingsStore settings = new MemoryPolicySettings();
         policy = new PolicyService(new JdbcPolicyExceptionStore(TestDatabases.hsqldb()), settings, Clock.systemUTC());
         policy.reload();
         context = new FederationContext(policy, new PolicyCounters(), (req, summary, details) -> audit.add(summary + ": " + details),
