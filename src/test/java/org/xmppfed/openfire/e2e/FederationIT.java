@@ -14,6 +14,7 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,6 +42,9 @@ class FederationIT {
 
     @BeforeAll
     static void startTheWorld() throws Exception {
+        if (!FederationEnvironment.available()) {
+            return; // every scenario reports itself skipped
+        }
         env = FederationEnvironment.start();
         alice = new XmppClient("alice", OpenfireServer.DOMAIN, FederationEnvironment.OPENFIRE_IP, FederationEnvironment.PASSWORD);
         carolA = new XmppClient("carol", FederationEnvironment.REMOTE_A, FederationEnvironment.PROSODY_IP, FederationEnvironment.PASSWORD);
@@ -62,6 +66,7 @@ class FederationIT {
 
     @BeforeEach
     void forgetEarlierStanzas() {
+        Assumptions.assumeTrue(env != null, FederationEnvironment.SKIP_MESSAGE);
         for (XmppClient c : new XmppClient[] {alice, carolA, daveB, erin}) {
             if (c != null) {
                 c.clearReceived();

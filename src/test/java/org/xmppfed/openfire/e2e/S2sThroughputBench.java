@@ -33,6 +33,7 @@ class S2sThroughputBench {
 
     @Test
     void throughputWithAndWithoutThePlugin() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(FederationEnvironment.available(), FederationEnvironment.SKIP_MESSAGE);
         try (FederationEnvironment env = FederationEnvironment.start();
              XmppClient alice = new XmppClient("alice", OpenfireServer.DOMAIN, FederationEnvironment.OPENFIRE_IP, FederationEnvironment.PASSWORD);
              XmppClient carol = new XmppClient("carol", FederationEnvironment.REMOTE_A, FederationEnvironment.PROSODY_IP,
