@@ -52,25 +52,21 @@ public final class PolicyCounters {
     private final ConcurrentHashMap<DomainPattern, Tally> byException = new ConcurrentHashMap<>();
 
     public void record(String remoteDomain, Decision decision) {
-        tally(byDomain, remoteDomain == null ? OTHER_DOMAINS : remoteDomain).add(decision);
+        domainTally(remoteDomain).add(decision);
         if (decision.exception() != null) {
-            tally(byException, decision.exception().pattern()).add(decision);
+            DomainPattern pattern = decision.exception().pattern();
+            Tally t = byException.get(pattern);
+            (t != null ? t : byException.computeIfAbsent(pattern, k -> new Tally())).add(decision);
         }
     }
 
-    private static <K> Tally tally(ConcurrentHashMap<K, Tally> map, K key) {
-        Tally t = map.get(key);
-        if (t != null) {
-            return t;
+    private Tally domainTally(String remoteDomain) {
+        String key = remoteDomain == null ? OTHER_DOMAINS : remoteDomain;
+        Tally t = byDomain.get(key);
+        if (t == null) {
+            t = byDomain.computeIfAbsent(byDomain.size() >= MAX_DOMAINS ? OTHER_DOMAINS : key, k -> new Tally());
         }
-        if (map.size() >= MAX_DOMAINS) {
-            @SuppressWarnings("unchecked")
-            K other = key instanceof String ? (K) OTHER_DOMAINS : key;
-            if (other != key) {
-                return map.computeIfAbsent(other, k -> new Tally());
-            }
-        }
-        return map.computeIfAbsent(key, k -> new Tally());
+        return t;
     }
 
     /** Counts for the exception with this pattern (zero when it decided nothing yet). */

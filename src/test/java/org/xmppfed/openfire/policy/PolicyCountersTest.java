@@ -1,0 +1,39 @@
+package org.xmppfed.openfire.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class PolicyCountersTest {
+
+    @Test
+    void countsPerDomainDirectionAndDecidingException() {
+        FederationPolicy p = FederationPolicy.of(true, DefaultPolicy.DENY,
+            List.of(PolicyException.of("*.partner.example", Direction.INCOMING, Instant.EPOCH)));
+        PolicyCounters c = new PolicyCounters();
+        c.record("a.partner.example", p.decide("a.partner.example", Direction.INCOMING));
+        c.record("a.partner.example", p.decide("a.partner.example", Direction.INCOMING));
+        c.record("a.partner.example", p.decide("a.partner.example", Direction.OUTGOING));
+        PolicyCounters.Tally d = c.byDomain().get("a.partner.example");
+        assertEquals(2, d.allowedIncoming());
+        assertEquals(1, d.deniedOutgoing());
+        assertEquals(0, d.deniedIncoming() + d.allowedOutgoing());
+        PolicyCounters.Tally e = c.forException(DomainPattern.parse("*.partner.example"));
+        assertEquals(2, e.allowed());
+        assertEquals(0, e.denied(), "the outgoing denial came from the default policy, not the exception");
+    }
+
+    @Test
+    void unknownDomainsBeyondTheBoundShareOneCounter() {
+        PolicyCounters c = new PolicyCounters();
+        Decision denied = FederationPolicy.lockdown().decide("x.example", Direction.INCOMING);
+        for (int i = 0; i < PolicyCounters.MAX_DOMAINS + 500; i++) {
+            c.record("d" + i + ".example", denied);
+        }
+        assertEquals(PolicyCounters.MAX_DOMAINS + 1, c.byDomain().size());
+        assertEquals(500, c.byDomain().get(PolicyCounters.OTHER_DOMAINS).deniedIncoming());
+    }
+}
