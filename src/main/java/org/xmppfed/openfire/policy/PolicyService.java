@@ -63,6 +63,8 @@ public final class PolicyService {
     public synchronized FederationPolicy reload() {
         FederationPolicy policy = FederationPolicy.of(settings.federationEnabled(), settings.defaultPolicy(), store.loadAll());
         publish(policy);
+        LOG.info("Federation policy loaded: federation {}, default policy {}, {} exceptions",
+            policy.enabled() ? "on" : "off", policy.defaultPolicy(), policy.exceptions().size());
         return policy;
     }
 

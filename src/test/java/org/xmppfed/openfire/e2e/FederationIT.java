@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -237,6 +238,17 @@ class FederationIT {
         assertNull(alice.awaitMessageError(id, STAYS_AWAY), "exactly one error: one interceptor");
         assertEquals(denialsBefore + 1, Tools.count(env.openfire.log(), "Denied outgoing message to b.remote.lan"), "judged once");
         assertTrue(arrives(alice, carolA), "other domains still flow");
+
+        // one settings listener: a property changed outside the plugin's pages reloads the policy once
+        int loadsBefore = Tools.count(env.openfire.log(), "Federation policy loaded");
+        env.admin.setSystemProperty("plugin.federation.policy.default", "DENY");
+        Await.require(Duration.ofSeconds(20), "the policy to reload",
+            () -> Tools.count(env.openfire.log(), "Federation policy loaded") > loadsBefore);
+        assertFalse(Await.until(Duration.ofSeconds(3), () -> Tools.count(env.openfire.log(), "Federation policy loaded") > loadsBefore + 1),
+            "reloaded more than once: a settings listener was left behind");
+        assertTesterShows(FederationEnvironment.REMOTE_A, false, false);
+        assertEquals(List.of(), Tools.lines(env.openfire.log(), "ERROR.*(xmppfed|federation)|^\\s+at org\\.xmppfed\\."),
+            "no errors from or through the plugin");
     }
 
     @Test

@@ -44,6 +44,16 @@ final class Tools {
         }
     }
 
+    /** The lines of {@code log} in which {@code regex} is found. */
+    static java.util.List<String> lines(Path log, String regex) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
+        try (Stream<String> all = Files.lines(log, StandardCharsets.UTF_8)) {
+            return all.filter(l -> p.matcher(l).find()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : (Iterable<Path>) paths::iterator) {
