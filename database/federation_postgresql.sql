@@ -7,4 +7,10 @@ CREATE TABLE ofFedPolicyException (
   CONSTRAINT ofFedPolicyException_pk PRIMARY KEY (pattern)
 );
 
-INSERT INTO ofVersion (name, version) VALUES ('federation', 1);
+CREATE TABLE ofFedEmailDomain (
+  emailDomain VARCHAR(255)  NOT NULL,
+  createdAt   BIGINT       NOT NULL,
+  CONSTRAINT ofFedEmailDomain_pk PRIMARY KEY (emailDomain)
+);
+
+INSERT INTO ofVersion (name, version) VALUES ('federation', 2);

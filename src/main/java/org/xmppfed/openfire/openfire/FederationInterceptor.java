@@ -43,14 +43,23 @@ public final class FederationInterceptor implements PacketInterceptor {
     private final ErrorSender errors;
     private final Consumer<String> closeSessionsOfDeniedDomain;
     private final DenialLog denialLog;
+    /** Email address for federation; {@code null} when not wired (tests of the policy alone). */
+    private final EmailAddressing email;
 
     public FederationInterceptor(Supplier<FederationPolicy> policy, PolicyCounters counters, LocalDomains localDomains,
                                  ErrorSender errors, Consumer<String> closeSessionsOfDeniedDomain) {
-        this(policy, counters, localDomains, errors, closeSessionsOfDeniedDomain, DenialLog.standard());
+        this(policy, counters, localDomains, errors, closeSessionsOfDeniedDomain, DenialLog.standard(), null);
     }
 
     FederationInterceptor(Supplier<FederationPolicy> policy, PolicyCounters counters, LocalDomains localDomains,
                           ErrorSender errors, Consumer<String> closeSessionsOfDeniedDomain, DenialLog denialLog) {
+        this(policy, counters, localDomains, errors, closeSessionsOfDeniedDomain, denialLog, null);
+    }
+
+    FederationInterceptor(Supplier<FederationPolicy> policy, PolicyCounters counters, LocalDomains localDomains,
+                          ErrorSender errors, Consumer<String> closeSessionsOfDeniedDomain, DenialLog denialLog,
+                          EmailAddressing email) {
+        this.email = email;
         this.policy = policy;
         this.counters = counters;
         this.localDomains = localDomains;
@@ -90,14 +99,21 @@ public final class FederationInterceptor implements PacketInterceptor {
         try {
             fromDomain = domainOf(packet.getFrom());
             toDomain = domainOf(packet.getTo());
-            fromRemote = fromDomain != null && !localDomains.isLocal(fromDomain);
-            toRemote = toDomain != null && !localDomains.isLocal(toDomain);
+            fromRemote = fromDomain != null && !isLocal(fromDomain);
+            toRemote = toDomain != null && !isLocal(toDomain);
         } catch (RuntimeException e) {
             // Cannot even tell whether this is federated traffic: let local routing go on.
             LOG.warn("Could not classify a stanza; letting it through to local routing: {}", e.toString());
             return;
         }
         if (!fromRemote && !toRemote) {
+            if (email != null) {
+                try {
+                    email.local(packet, session);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not check a local stanza for email addresses; routing it unchanged: {}", e.toString());
+                }
+            }
             return;
         }
         FederationPolicy current;
@@ -123,6 +139,22 @@ public final class FederationInterceptor implements PacketInterceptor {
         if (outbound != null && !outbound.allowed()) {
             denyOutgoing(packet, session, toDomain, outbound, current);
         }
+        if (email != null) {
+            try {
+                if (fromRemote) {
+                    email.inbound(packet);
+                } else {
+                    email.outbound(packet);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Email address handling failed; denying the federated stanza (fail closed)", e);
+                throw new PacketRejectedException("Email address handling unavailable");
+            }
+        }
+    }
+
+    private boolean isLocal(String domain) {
+        return localDomains.isLocal(domain) || (email != null && email.isEmailDomain(domain));
     }
 
     private void beforeS2sDelivery(Packet packet) throws PacketRejectedException {
@@ -139,6 +171,14 @@ public final class FederationInterceptor implements PacketInterceptor {
             counters.record(toDomain, outbound);
             logDenial("outgoing", packet, toDomain, outbound, policy.get());
             throw new PacketRejectedException("Denied by federation policy");
+        }
+        if (email != null) {
+            try {
+                email.beforeS2sDelivery(packet);
+            } catch (RuntimeException e) {
+                LOG.error("Email address handling failed; not sending the stanza (fail closed)", e);
+                throw new PacketRejectedException("Email address handling unavailable");
+            }
         }
     }
 

@@ -16,10 +16,13 @@ import org.jivesoftware.openfire.interceptor.InterceptorManager;
 import org.jivesoftware.util.JiveGlobals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xmppfed.openfire.email.EmailFederation;
+import org.xmppfed.openfire.email.EmailIndex;
 import org.xmppfed.openfire.policy.ConnectionGatePlan;
 import org.xmppfed.openfire.policy.FederationPolicy;
 import org.xmppfed.openfire.policy.PolicyCounters;
 import org.xmppfed.openfire.policy.PolicyService;
+import org.xmppfed.openfire.store.JdbcEmailDomainStore;
 import org.xmppfed.openfire.store.JdbcPolicyExceptionStore;
 import org.xmppfed.openfire.web.FederationContext;
 
@@ -33,6 +36,8 @@ public final class FederationRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(FederationRuntime.class);
     /** How often this node looks for S2S sessions that the policy does not allow. */
     static final String SWEEP_SECONDS = "plugin.federation.session-sweep.seconds";
+    /** How often every user's email address is read again (for directories that send no events). */
+    static final String EMAIL_REREAD_MINUTES = "plugin.federation.email.reread.minutes";
 
     private final PolicyCounters counters = new PolicyCounters();
     private final ScheduledExecutorService worker;
@@ -40,9 +45,17 @@ public final class FederationRuntime {
     private final PolicyService policy;
     private final SessionSweeper sweeper = new SessionSweeper();
     private final AccessGate gate = new AccessGate();
+    private final GatewayDomains gateway = new GatewayDomains();
     private final AtomicBoolean reloadPending = new AtomicBoolean();
+    private final AtomicBoolean emailReloadPending = new AtomicBoolean();
+    private final AtomicBoolean userDomainsPending = new AtomicBoolean();
+    private final JiveEmailSettings emailSettings;
+    private EmailFederation email;
+    private UserEmailEvents userEvents;
     private final Set<String> pendingCloses = ConcurrentHashMap.newKeySet();
     private FederationInterceptor interceptor;
+    private volatile long emailRereadEvery;
+    private volatile long lastUserRead;
 
     public FederationRuntime() {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
@@ -53,6 +66,7 @@ public final class FederationRuntime {
         executor.setRemoveOnCancelPolicy(true);
         this.worker = executor;
         this.settings = new JivePolicySettings(this::scheduleReload);
+        this.emailSettings = new JiveEmailSettings(() -> coalesced(emailReloadPending, "email settings reload", () -> email.reload()));
         this.policy = new PolicyService(new JdbcPolicyExceptionStore(DbConnectionManager::getConnection), settings, Clock.systemUTC());
     }
 
@@ -65,20 +79,81 @@ public final class FederationRuntime {
         }
         policy.addListener(p -> worker.execute(() -> enforceOnConnections(p)));
         XMPPServer server = XMPPServer.getInstance();
-        interceptor = new FederationInterceptor(policy::current, counters, new OpenfireLocalDomains(server),
-            new OpenfireErrorSender(), this::closeIncomingSoon);
+        OpenfireLocalDomains localDomains = new OpenfireLocalDomains(server);
+        startEmail(server, localDomains);
+        OpenfireErrorSender errorSender = new OpenfireErrorSender();
+        interceptor = new FederationInterceptor(policy::current, counters, localDomains, errorSender, this::closeIncomingSoon,
+            DenialLog.standard(), new EmailAddressing(email, errorSender, RemoteRouting::route, DenialLog.standard()));
         InterceptorManager.getInstance().addInterceptor(interceptor);
         settings.start();
+        emailSettings.start();
+        userEvents.start();
         worker.execute(() -> enforceOnConnections(policy.current()));
         long every = Math.max(5, JiveGlobals.getIntProperty(SWEEP_SECONDS, 30));
         worker.scheduleWithFixedDelay(() -> guarded("session sweep", () -> sweeper.sweep(policy.current())),
             every, every, TimeUnit.SECONDS);
-        FederationContext.publish(new FederationContext(policy, counters, new WebManagerAudit(), JiveGlobals::getLocale));
+        FederationContext.publish(new FederationContext(policy, counters, new WebManagerAudit(), JiveGlobals::getLocale,
+            email, this::rereadUsers, XMPPServer.getInstance().getServerInfo().getHostname()));
+    }
+
+    /**
+     * Email address for federation: reads the switch, the email domains and every user's address
+     * before the interceptor is registered, so the first stanza is already judged with them.
+     */
+    private void startEmail(XMPPServer server, OpenfireLocalDomains localDomains) {
+        EmailIndex index = new EmailIndex(server.getServerInfo().getXMPPDomain());
+        email = new EmailFederation(new JdbcEmailDomainStore(DbConnectionManager::getConnection), emailSettings, index,
+            localDomains::isLocal, Clock.systemUTC());
+        userEvents = new UserEmailEvents(index, user -> coalesced(userDomainsPending, "recording email domains", this::recordUserDomains));
+        guarded("loading the email domains", email::reload);
+        guarded("reading the users' email addresses", userEvents::loadAll);
+        email.addListener(e -> worker.execute(() -> projectEmailDomains(e)));
+        worker.execute(() -> {
+            recordUserDomains();
+            projectEmailDomains(email);
+        });
+        long every = Math.max(1, JiveGlobals.getIntProperty(EMAIL_REREAD_MINUTES, 60));
+        worker.scheduleWithFixedDelay(this::rereadUsersIfDue, 1, 1, TimeUnit.MINUTES);
+        this.emailRereadEvery = TimeUnit.MINUTES.toNanos(every);
+        this.lastUserRead = System.nanoTime();
+    }
+
+    /** Every user's address again: catches changes made directly in a directory (LDAP). */
+    private void rereadUsers() {
+        guarded("reading the users' email addresses", () -> {
+            userEvents.loadAll();
+            lastUserRead = System.nanoTime();
+            recordUserDomains();
+            projectEmailDomains(email);
+        });
+    }
+
+    /** Re-reads when due, and every minute until a first read has succeeded. */
+    private void rereadUsersIfDue() {
+        if (!email.index().isLoaded() || System.nanoTime() - lastUserRead >= emailRereadEvery) {
+            rereadUsers();
+        }
+    }
+
+    private void recordUserDomains() {
+        if (isGateKeeper()) {
+            guarded("recording email domains", email::recordUserDomains);
+        }
+    }
+
+    private void projectEmailDomains(EmailFederation e) {
+        if (isGateKeeper()) {
+            guarded("accepting the email domains", () -> gateway.apply(e.acceptedDomains()));
+        }
     }
 
     public void stop() {
         FederationContext.publish(null);
         settings.stop();
+        emailSettings.stop();
+        if (userEvents != null) {
+            userEvents.stop();
+        }
         if (interceptor != null) {
             InterceptorManager.getInstance().removeInterceptor(interceptor);
         }
@@ -92,6 +167,7 @@ public final class FederationRuntime {
         }
         if (isGateKeeper()) {
             guarded("restoring Openfire's server permissions", gate::restore);
+            guarded("restoring Openfire's trunking settings", gateway::restore);
         }
     }
 
@@ -114,11 +190,20 @@ public final class FederationRuntime {
     }
 
     private void scheduleReload() {
-        if (reloadPending.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                reloadPending.set(false);
-                guarded("policy reload", policy::reload);
-            });
+        coalesced(reloadPending, "policy reload", policy::reload);
+    }
+
+    /** Runs {@code work} on the worker; requests made while one is queued share it. */
+    private void coalesced(AtomicBoolean pending, String what, Runnable work) {
+        if (pending.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    pending.set(false);
+                    guarded(what, work);
+                });
+            } catch (RejectedExecutionException stopping) {
+                pending.set(false);
+            }
         }
     }
 

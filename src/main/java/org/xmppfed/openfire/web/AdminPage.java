@@ -99,4 +99,12 @@ abstract class AdminPage extends HttpServlet {
     void refuseWithoutCsrf(HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_FORBIDDEN, "Missing or invalid CSRF token");
     }
+
+    /** A radio button with its label and help text, checked when {@code value} is {@code selected}. */
+    static String radio(String name, String value, String selected, String label, String help) {
+        String id = name + "-" + value;
+        return "<p><input type=\"radio\" name=\"" + name + "\" id=\"" + id + "\" value=\"" + value + "\""
+            + (value.equalsIgnoreCase(selected) ? " checked" : "") + "/> <label for=\"" + id + "\"><b>" + label
+            + "</b></label><br/><span class=\"jive-description\">" + help + "</span></p>\n";
+    }
 }

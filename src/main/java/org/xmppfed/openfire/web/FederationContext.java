@@ -3,11 +3,14 @@ package org.xmppfed.openfire.web;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import org.xmppfed.openfire.email.EmailFederation;
+
 import org.xmppfed.openfire.policy.PolicyCounters;
 import org.xmppfed.openfire.policy.PolicyService;
 
 /** What the admin pages work with; the plugin builds it when it starts. */
-public record FederationContext(PolicyService policy, PolicyCounters counters, AuditLog audit, Supplier<Locale> locale) {
+public record FederationContext(PolicyService policy, PolicyCounters counters, AuditLog audit, Supplier<Locale> locale,
+                                EmailFederation email, Runnable rereadUsers, String hostName) {
 
     private static volatile FederationContext current;
 

@@ -89,10 +89,4 @@ public final class SettingsServlet extends AdminPage {
         write(response, PAGE_ID, "settings.title", b.toString());
     }
 
-    private static String radio(String name, String value, String selected, String label, String help) {
-        String id = name + "-" + value;
-        return "<p><input type=\"radio\" name=\"" + name + "\" id=\"" + id + "\" value=\"" + value + "\""
-            + (value.equalsIgnoreCase(selected) ? " checked" : "") + "/> <label for=\"" + id + "\"><b>" + label
-            + "</b></label><br/><span class=\"jive-description\">" + help + "</span></p>\n";
-    }
 }

@@ -26,6 +26,10 @@ final class FederationEnvironment implements AutoCloseable {
     static final String EJABBERD_IP = "127.0.0.7";
     static final String EJABBERD_DOMAIN = "ejabberd.lan";
     static final String PASSWORD = "secret-e2e";
+    /** The email domain of Openfire's users (served by Openfire when email addresses are used). */
+    static final String MAIL_DOMAIN = "mail.lan";
+    static final String ALICE_EMAIL = "Alice.Smith@" + MAIL_DOMAIN;
+    static final String BOB_EMAIL = "bob.jones@" + MAIL_DOMAIN;
 
     final Path work;
     final Path pluginJar;
@@ -73,6 +77,7 @@ final class FederationEnvironment implements AutoCloseable {
             Files.setPosixFilePermissions(env.work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             Map<String, String> hosts = new LinkedHashMap<>();
             hosts.put(OpenfireServer.DOMAIN, OPENFIRE_IP);
+            hosts.put(MAIL_DOMAIN, OPENFIRE_IP);
             hosts.put(REMOTE_A, PROSODY_IP);
             hosts.put(REMOTE_B, PROSODY_IP);
             hosts.put(EJABBERD_DOMAIN, EJABBERD_IP);
@@ -83,7 +88,10 @@ final class FederationEnvironment implements AutoCloseable {
             Map<String, String> users = new LinkedHashMap<>();
             users.put("alice", PASSWORD);
             users.put("bob", PASSWORD);
-            env.openfire = new OpenfireServer(installation, env.work.resolve("openfire"), OPENFIRE_IP, users);
+            users.put("frank", PASSWORD);
+            // frank has no email address: he federates with his XMPP address whatever the email switch says
+            env.openfire = new OpenfireServer(installation, env.work.resolve("openfire"), OPENFIRE_IP, users,
+                Map.of("alice", ALICE_EMAIL, "bob", BOB_EMAIL));
             env.openfire.start();
             env.admin = new AdminConsole(env.openfire.adminUrl());
             env.admin.login(OpenfireServer.ADMIN_PASSWORD);

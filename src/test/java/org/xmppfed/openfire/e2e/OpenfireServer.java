@@ -25,7 +25,9 @@ final class OpenfireServer implements AutoCloseable {
     final String address;
     private ManagedProcess process;
 
-    OpenfireServer(Path installation, Path home, String address, Map<String, String> users) throws IOException {
+    /** {@code users}: username → password; {@code emails}: username → email address (users without one have none). */
+    OpenfireServer(Path installation, Path home, String address, Map<String, String> users, Map<String, String> emails)
+        throws IOException {
         this.home = home;
         this.address = address;
         Tools.copyTree(installation, home);
@@ -34,8 +36,9 @@ final class OpenfireServer implements AutoCloseable {
         int i = 1;
         for (Map.Entry<String, String> e : users.entrySet()) {
             u.append("<user").append(i).append("><username>").append(e.getKey()).append("</username><password>").append(e.getValue())
-                .append("</password><name>").append(e.getKey()).append("</name><email>").append(e.getKey()).append("@mail.test</email></user")
-                .append(i).append(">");
+                .append("</password><name>").append(e.getKey()).append("</name>")
+                .append(emails.containsKey(e.getKey()) ? "<email>" + emails.get(e.getKey()) + "</email>" : "")
+                .append("</user").append(i).append(">");
             i++;
         }
         Files.writeString(home.resolve("conf/openfire.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<jive>\n"

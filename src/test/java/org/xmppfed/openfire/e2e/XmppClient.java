@@ -31,6 +31,8 @@ final class XmppClient implements AutoCloseable {
 
     XmppClient(String user, String domain, String address, String password) throws Exception {
         SmackConfiguration.setDefaultReplyTimeout(15_000);
+        // Subscription requests are answered by the scenarios themselves, never automatically.
+        org.jivesoftware.smack.roster.Roster.setDefaultSubscriptionMode(org.jivesoftware.smack.roster.Roster.SubscriptionMode.manual);
         XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
             .setXmppDomain(domain).setHostAddress(java.net.InetAddress.getByName(address)).setPort(5222)
             .setUsernameAndPassword(user, password).setResource("e2e")

@@ -102,7 +102,7 @@ class JdbcPolicyExceptionStoreTest {
         try (Connection con = db.get().open(); Statement st = con.createStatement();
              ResultSet rs = st.executeQuery("SELECT version FROM ofVersion WHERE name = 'federation'")) {
             assertTrue(rs.next());
-            assertEquals(1, rs.getInt(1));
+            assertEquals(2, rs.getInt(1), "the version plugin.xml declares");
         }
     }
 }

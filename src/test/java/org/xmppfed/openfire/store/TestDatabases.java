@@ -43,6 +43,7 @@ public final class TestDatabases {
         ConnectionSource source = () -> DriverManager.getConnection(url);
         try (Connection con = source.open(); Statement st = con.createStatement()) {
             st.execute("DROP TABLE IF EXISTS ofFedPolicyException");
+            st.execute("DROP TABLE IF EXISTS ofFedEmailDomain");
             st.execute("DROP TABLE IF EXISTS ofVersion");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare PostgreSQL at " + url, e);

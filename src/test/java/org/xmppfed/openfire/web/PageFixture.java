@@ -18,10 +18,14 @@ import java.util.Map;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.xmppfed.openfire.email.EmailFederation;
+import org.xmppfed.openfire.email.EmailIndex;
+import org.xmppfed.openfire.email.EmailSettingsStore;
 import org.xmppfed.openfire.policy.MemoryPolicySettings;
 import org.xmppfed.openfire.policy.PolicyCounters;
 import org.xmppfed.openfire.policy.PolicyService;
 import org.xmppfed.openfire.policy.PolicySettingsStore;
+import org.xmppfed.openfire.store.JdbcEmailDomainStore;
 import org.xmppfed.openfire.store.JdbcPolicyExceptionStore;
 import org.xmppfed.openfire.store.TestDatabases;
 
@@ -30,13 +34,40 @@ final class PageFixture {
     final List<String> audit = new ArrayList<>();
     final PolicyService policy;
     final FederationContext context;
+    final EmailIndex index;
+    final EmailFederation email;
+    int rereads;
+    /** The email switch and the announcements of domain changes, in memory. */
+    final EmailSettingsStore emailSettings = new EmailSettingsStore() {
+        private boolean enabled;
+
+        @Override
+        public boolean enabled() {
+            return enabled;
+        }
+
+        @Override
+        public void setEnabled(boolean on) {
+            enabled = on;
+        }
+
+        @Override
+        public void announceChange() {
+            announcements++;
+        }
+    };
+    int announcements;
 
     PageFixture() {
         PolicySettingsStore settings = new MemoryPolicySettings();
         policy = new PolicyService(new JdbcPolicyExceptionStore(TestDatabases.hsqldb()), settings, Clock.systemUTC());
         policy.reload();
+        index = new EmailIndex("openfire.test");
+        email = new EmailFederation(new JdbcEmailDomainStore(TestDatabases.hsqldb()), emailSettings, index,
+            d -> d.equals("openfire.test") || d.endsWith(".openfire.test"), Clock.systemUTC());
+        email.reload();
         context = new FederationContext(policy, new PolicyCounters(), (req, summary, details) -> audit.add(summary + ": " + details),
-            () -> Locale.ENGLISH);
+            () -> Locale.ENGLISH, email, () -> rereads++, "xmpp.openfire.test");
     }
 
     /** The result of one request. */

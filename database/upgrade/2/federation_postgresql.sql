@@ -1,0 +1,8 @@
+-- Federation plugin 1.1.0: email domains for email-address federation (postgresql)
+CREATE TABLE ofFedEmailDomain (
+  emailDomain VARCHAR(255)  NOT NULL,
+  createdAt   BIGINT       NOT NULL,
+  CONSTRAINT ofFedEmailDomain_pk PRIMARY KEY (emailDomain)
+);
+
+UPDATE ofVersion SET version = 2 WHERE name = 'federation';

@@ -1,0 +1,8 @@
+-- Federation plugin 1.1.0: email domains for email-address federation (sqlserver)
+CREATE TABLE ofFedEmailDomain (
+  emailDomain NVARCHAR(255)  NOT NULL,
+  createdAt   BIGINT       NOT NULL,
+  CONSTRAINT ofFedEmailDomain_pk PRIMARY KEY (emailDomain)
+);
+
+UPDATE ofVersion SET version = 2 WHERE name = 'federation';

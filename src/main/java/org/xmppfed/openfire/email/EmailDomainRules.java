@@ -1,0 +1,104 @@
+package org.xmppfed.openfire.email;
+
+import java.net.IDN;
+import java.util.Locale;
+
+import org.xmppfed.openfire.policy.InvalidInputException;
+
+/**
+ * The one place where email domain names are normalised and checked: at most 255 characters of
+ * letters, digits, {@code -} and {@code .}; no empty label; no label starting with {@code -}; the
+ * last label does not start with a digit ({@code abc.1om} is refused). Input is trimmed, lower-cased
+ * and a trailing dot is dropped. Every rejection says what was wrong and what to enter instead.
+ */
+public final class EmailDomainRules {
+    public static final int MAX_LENGTH = 255;
+    /** A DNS label longer than this cannot carry the SRV records the domain needs. */
+    public static final int MAX_LABEL_LENGTH = 63;
+
+    private EmailDomainRules() {
+    }
+
+    /** The normalised domain, or an {@link InvalidInputException} naming the broken rule. */
+    public static String normalise(String raw) {
+        String text = raw == null ? "" : raw.strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException("email.domain.error.empty");
+        }
+        int at = text.lastIndexOf('@');
+        if (at >= 0) {
+            String after = text.substring(at + 1);
+            throw new InvalidInputException("email.domain.error.address", text, after.isEmpty() ? "example.com" : after);
+        }
+        if (text.contains("://") || text.startsWith("xmpp:") || text.startsWith("mailto:")) {
+            throw new InvalidInputException("email.domain.error.url", text);
+        }
+        if (text.length() > 1 && text.endsWith(".") && !text.endsWith("..")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        String domain = text.toLowerCase(Locale.ROOT);
+        if (domain.length() > MAX_LENGTH) {
+            throw new InvalidInputException("email.domain.error.too-long", abbreviate(raw.strip()), domain.length(), MAX_LENGTH);
+        }
+        for (int i = 0; i < domain.length(); i++) {
+            char c = domain.charAt(i);
+            if (!isAllowed(c)) {
+                throw characterError(text, c);
+            }
+        }
+        String[] labels = domain.split("\\.", -1);
+        for (String label : labels) {
+            if (label.isEmpty()) {
+                throw new InvalidInputException("email.domain.error.empty-label", text);
+            }
+            if (label.startsWith("-")) {
+                throw new InvalidInputException("email.domain.error.hyphen", text, label);
+            }
+            if (label.length() > MAX_LABEL_LENGTH) {
+                throw new InvalidInputException("email.domain.error.label-too-long", abbreviate(text), abbreviate(label),
+                    label.length(), MAX_LABEL_LENGTH);
+            }
+        }
+        String last = labels[labels.length - 1];
+        if (Character.isDigit(last.charAt(0))) {
+            throw new InvalidInputException("email.domain.error.last-label-digit", text, last);
+        }
+        return domain;
+    }
+
+    /** True when {@code raw} passes {@link #normalise}; for classifying users' addresses without exceptions. */
+    public static boolean isValid(String raw) {
+        try {
+            normalise(raw);
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
+    }
+
+    private static boolean isAllowed(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    }
+
+    private static InvalidInputException characterError(String text, char c) {
+        if (Character.isWhitespace(c)) {
+            return new InvalidInputException("email.domain.error.whitespace", text);
+        }
+        if (c > 127 && Character.isLetterOrDigit(c)) {
+            try {
+                String ascii = IDN.toASCII(text, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+                return new InvalidInputException("email.domain.error.idn", text, ascii);
+            } catch (IllegalArgumentException notConvertible) {
+                return new InvalidInputException("email.domain.error.character", text, String.valueOf(c));
+            }
+        }
+        if (c == '/' || c == ':') {
+            return new InvalidInputException("email.domain.error.url", text);
+        }
+        return new InvalidInputException("email.domain.error.character", text, String.valueOf(c));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+}

@@ -1,0 +1,258 @@
+package org.xmppfed.openfire.email;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import org.xmppfed.openfire.policy.InvalidInputException;
+import org.xmppfed.openfire.store.EmailDomainStore;
+
+/**
+ * Email address for federation: the switch, the email domains and the address mapping that the
+ * stanza path asks. Reads are lock-free (a volatile state plus the {@link EmailIndex}); changes are
+ * validated first, stored, then announced to the other cluster nodes, so a rejected change leaves
+ * everything as it was.
+ */
+public final class EmailFederation {
+    private record State(boolean enabled, Map<String, Instant> recorded) {
+    }
+
+    private final EmailDomainStore store;
+    private final EmailSettingsStore settings;
+    private final EmailIndex index;
+    private final Predicate<String> isServerDomain;
+    private final Clock clock;
+    private final NativeJidRewriter rewriter;
+    private final List<Consumer<EmailFederation>> listeners = new CopyOnWriteArrayList<>();
+    private volatile State state = new State(false, Map.of());
+
+    /**
+     * @param isServerDomain whether a domain is the XMPP domain or a component of this server; such
+     *                       domains cannot be email domains
+     */
+    public EmailFederation(EmailDomainStore store, EmailSettingsStore settings, EmailIndex index,
+                           Predicate<String> isServerDomain, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.index = index;
+        this.isServerDomain = isServerDomain;
+        this.clock = clock;
+        this.rewriter = new NativeJidRewriter(index.xmppDomain(), this::federationAddress);
+    }
+
+    public EmailIndex index() {
+        return index;
+    }
+
+    public String xmppDomain() {
+        return index.xmppDomain();
+    }
+
+    /** Called with this service after every reload (switch or domain list changed). */
+    public void addListener(Consumer<EmailFederation> listener) {
+        listeners.add(listener);
+    }
+
+    /** Reads the switch and the recorded domains again (after a change on any node). */
+    public void reload() {
+        synchronized (this) {
+            boolean enabled = settings.enabled();
+            Map<String, Instant> recorded;
+            try {
+                recorded = Map.copyOf(store.loadAll());
+            } catch (RuntimeException e) {
+                // The switch still counts: with it on, addresses keep being swapped (fail closed).
+                state = new State(enabled, state.recorded());
+                throw e;
+            }
+            state = new State(enabled, recorded);
+        }
+        listeners.forEach(l -> l.accept(this));
+    }
+
+    public boolean enabled() {
+        return state.enabled();
+    }
+
+    /**
+     * False while the switch is on but the user list has not been read yet: then nobody's address
+     * is known, and federated traffic of local users must wait rather than leak native JIDs.
+     */
+    public boolean ready() {
+        return !state.enabled() || index.isLoaded();
+    }
+
+    public void setEnabled(boolean enabled) {
+        settings.setEnabled(enabled);
+        reload();
+    }
+
+    // ---- per stanza ----
+
+    /** Whether {@code domain} is one of our email domains (and email addresses are in use). */
+    public boolean isEmailDomain(String domain) {
+        State s = state;
+        return s.enabled() && !domain.equals(index.xmppDomain())
+            && (s.recorded().containsKey(domain) || index.hasUsersIn(domain));
+    }
+
+    /** The address {@code username} federates as, or {@code null} for the native JID. */
+    public String federationAddress(String username) {
+        return state.enabled() ? index.federationAddress(username) : null;
+    }
+
+    /** Rewrites native addresses to federation addresses in stanza text and payloads. */
+    public NativeJidRewriter rewriter() {
+        return rewriter;
+    }
+
+    /** What to do with a federated stanza addressed to {@code node@domain} ({@code node} may be null). */
+    public InboundAddress resolve(String node, String domain) {
+        if (!state.enabled()) {
+            return InboundAddress.UNCHANGED;
+        }
+        if (domain.equals(index.xmppDomain())) {
+            if (node == null) {
+                return InboundAddress.UNCHANGED;
+            }
+            String owner = index.ownerOf(node + '@' + domain);
+            if (owner != null && !owner.equals(node)) {
+                return new InboundAddress(InboundAddress.Kind.DELIVER, owner);
+            }
+            String address = index.federationAddress(node);
+            if (address != null && !address.equals(node + '@' + domain)) {
+                return new InboundAddress(InboundAddress.Kind.NATIVE_HIDDEN, node);
+            }
+            return InboundAddress.UNCHANGED;
+        }
+        if (!isEmailDomain(domain)) {
+            return InboundAddress.UNCHANGED;
+        }
+        if (node == null) {
+            return InboundAddress.DOMAIN;
+        }
+        String owner = index.ownerOf(node + '@' + domain);
+        return owner == null ? InboundAddress.UNKNOWN : new InboundAddress(InboundAddress.Kind.DELIVER, owner);
+    }
+
+    // ---- administration ----
+
+    /** Every email domain, system-managed first, then by name. */
+    public List<EmailDomain> domains() {
+        Map<String, Integer> userDomains = index.domains();
+        Map<String, Instant> recorded = state.recorded();
+        Set<String> names = new TreeSet<>(recorded.keySet());
+        names.addAll(userDomains.keySet());
+        List<EmailDomain> result = new ArrayList<>();
+        for (String name : names) {
+            int users = userDomains.getOrDefault(name, 0);
+            result.add(new EmailDomain(name, users > 0 ? EmailDomain.Kind.SYSTEM : EmailDomain.Kind.ADMINISTRATOR,
+                users, recorded.get(name)));
+        }
+        result.sort(Comparator.comparing(EmailDomain::kind).thenComparing(EmailDomain::name));
+        return result;
+    }
+
+    /** The domains other servers must be able to reach this server under; empty while switched off. */
+    public Set<String> acceptedDomains() {
+        if (!state.enabled()) {
+            return Set.of();
+        }
+        Set<String> result = new TreeSet<>(state.recorded().keySet());
+        result.addAll(index.domains().keySet());
+        result.removeIf(isServerDomain);
+        return result;
+    }
+
+    public String addDomain(String raw) {
+        synchronized (this) {
+            String domain = checkNew(raw);
+            store.insert(domain, clock.instant());
+            settings.announceChange();
+        }
+        reload();
+        return EmailDomainRules.normalise(raw);
+    }
+
+    public String renameDomain(String original, String raw) {
+        String domain;
+        synchronized (this) {
+            String old = existingAdministratorDomain(original);
+            domain = EmailDomainRules.normalise(raw);
+            if (domain.equals(old)) {
+                return domain;
+            }
+            checkNew(raw);
+            store.rename(old, domain);
+            settings.announceChange();
+        }
+        reload();
+        return domain;
+    }
+
+    public String deleteDomain(String raw) {
+        String domain;
+        synchronized (this) {
+            domain = existingAdministratorDomain(raw);
+            store.delete(domain);
+            settings.announceChange();
+        }
+        reload();
+        return domain;
+    }
+
+    /**
+     * Records the domains of users' addresses that are not recorded yet, so each stays listed
+     * (as administrator-managed) after its last user goes away.
+     *
+     * @return how many domains were added
+     */
+    public int recordUserDomains() {
+        int added;
+        synchronized (this) {
+            Set<String> missing = new TreeSet<>(index.domains().keySet());
+            missing.removeAll(state.recorded().keySet());
+            missing.removeIf(isServerDomain);
+            if (missing.isEmpty()) {
+                return 0;
+            }
+            added = store.insertMissing(missing, clock.instant());
+            settings.announceChange();
+        }
+        reload();
+        return added;
+    }
+
+    private String checkNew(String raw) {
+        String domain = EmailDomainRules.normalise(raw);
+        if (isServerDomain.test(domain)) {
+            throw new InvalidInputException("email.domain.error.server-domain", domain);
+        }
+        if (index.hasUsersIn(domain)) {
+            throw new InvalidInputException("email.domain.error.system-exists", domain);
+        }
+        if (state.recorded().containsKey(domain)) {
+            throw new InvalidInputException("email.domain.error.exists", domain);
+        }
+        return domain;
+    }
+
+    private String existingAdministratorDomain(String raw) {
+        String domain = EmailDomainRules.normalise(raw);
+        if (index.hasUsersIn(domain)) {
+            throw new InvalidInputException("email.domain.error.system-readonly", domain);
+        }
+        if (!state.recorded().containsKey(domain)) {
+            throw new InvalidInputException("email.domain.error.not-found", domain);
+        }
+        return domain;
+    }
+}

@@ -1,0 +1,211 @@
+package org.xmppfed.openfire.openfire;
+
+import java.util.function.Consumer;
+
+import org.jivesoftware.openfire.interceptor.PacketRejectedException;
+import org.jivesoftware.openfire.session.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.PacketError;
+import org.xmpp.packet.Presence;
+import org.xmppfed.openfire.email.EmailAddresses;
+import org.xmppfed.openfire.email.EmailFederation;
+import org.xmppfed.openfire.email.InboundAddress;
+
+/**
+ * The stanza side of email address for federation, run by {@link FederationInterceptor} after the
+ * policy has allowed a stanza.
+ *
+ * <ul>
+ * <li>Before routing, a local user's stanza to a federated domain gets the user's email address as
+ * sender and in its payload, so Openfire opens the server-to-server session for the email domain.
+ * Presence subscription stanzas are left to Openfire's roster bookkeeping, which needs the native
+ * sender; the copy it sends out is handled at delivery.</li>
+ * <li>At delivery to a server-to-server session, a stanza that still carries a native address
+ * (server-generated presence, probe answers, subscription copies, anything routed past the
+ * routers) is not sent: a rewritten copy is routed instead, which Openfire sends through the
+ * email domain's session.</li>
+ * <li>A federated stanza to an email address goes to the owning user; to the native address of a
+ * user who federates by email it is dropped and logged; to an unknown address of an email domain
+ * it is answered with an error and never relayed.</li>
+ * </ul>
+ */
+final class EmailAddressing {
+    private static final Logger LOG = LoggerFactory.getLogger(EmailAddressing.class);
+    /** Set while this class routes a rewritten copy, which must then be clean. */
+    private static final ThreadLocal<Boolean> REROUTING = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private static final String[] STANZA_ADDRESSES = {"from", "to"};
+
+    private final EmailFederation email;
+    private final ErrorSender errors;
+    private final Consumer<Packet> reroute;
+    private final DenialLog log;
+
+    EmailAddressing(EmailFederation email, ErrorSender errors, Consumer<Packet> reroute, DenialLog log) {
+        this.email = email;
+        this.errors = errors;
+        this.reroute = reroute;
+        this.log = log;
+    }
+
+    /** Whether {@code domain} is an email domain this server answers for. */
+    boolean isEmailDomain(String domain) {
+        return email.isEmailDomain(domain);
+    }
+
+    /** A federated stanza (allowed by the policy) before Openfire routes it. */
+    void inbound(Packet packet) throws PacketRejectedException {
+        JID to = packet.getTo();
+        if (to == null || !email.enabled()) {
+            return;
+        }
+        InboundAddress target = email.resolve(to.getNode(), to.getDomain());
+        if (target.kind() != InboundAddress.Kind.UNCHANGED && !email.ready()) {
+            log.denied("Dropped " + kind(packet) + " from " + packet.getFrom().getDomain() + " to " + to.toBareJID()
+                + ": the user list has not been read yet");
+            throw new PacketRejectedException("Email addresses not loaded yet");
+        }
+        switch (target.kind()) {
+            case UNCHANGED -> {
+            }
+            case DELIVER -> packet.setTo(new JID(target.username(), email.xmppDomain(), to.getResource()));
+            case NATIVE_HIDDEN -> {
+                log.denied("Dropped " + kind(packet) + " from " + packet.getFrom().toBareJID() + " to " + to.toBareJID()
+                    + ": this user federates with an email address, not with the XMPP address");
+                throw new PacketRejectedException("Native address of a user who federates by email");
+            }
+            case UNKNOWN, DOMAIN -> {
+                log.denied("Refused " + kind(packet) + " from " + packet.getFrom().toBareJID() + " to " + to
+                    + ": no user has this address in the email domain " + to.getDomain());
+                answerNobodyHere(packet, null, false);
+                throw new PacketRejectedException("No such email address");
+            }
+        }
+    }
+
+    /** A local entity's stanza to a federated domain (allowed by the policy) before routing. */
+    void outbound(Packet packet) throws PacketRejectedException {
+        if (!email.enabled()) {
+            return;
+        }
+        if (!email.ready()) {
+            log.denied("Held back " + kind(packet) + " to " + packet.getTo().getDomain() + ": the user list has not been read yet");
+            throw new PacketRejectedException("Email addresses not loaded yet");
+        }
+        if (packet instanceof Presence presence && isSubscription(presence)) {
+            return;
+        }
+        rewrite(packet);
+    }
+
+    /** A stanza between local entities: one addressed to an email address goes to its owner. */
+    void local(Packet packet, Session session) throws PacketRejectedException {
+        JID to = packet.getTo();
+        if (to == null || to.getNode() == null || !email.enabled()) {
+            return;
+        }
+        InboundAddress target = email.resolve(to.getNode(), to.getDomain());
+        switch (target.kind()) {
+            case DELIVER -> packet.setTo(new JID(target.username(), email.xmppDomain(), to.getResource()));
+            case UNKNOWN -> {
+                answerNobodyHere(packet, session, true);
+                throw new PacketRejectedException("No such email address");
+            }
+            default -> {
+                // Native addresses stay valid between local users.
+            }
+        }
+    }
+
+    /** A stanza handed to an outgoing server-to-server session (after the policy check). */
+    void beforeS2sDelivery(Packet packet) throws PacketRejectedException {
+        if (!email.enabled()) {
+            return;
+        }
+        if (!email.ready()) {
+            throw new PacketRejectedException("Email addresses not loaded yet");
+        }
+        if (nativeSenderAddress(packet.getFrom()) == null
+            && !email.rewriter().hasMappedAddress(packet.getElement(), STANZA_ADDRESSES)) {
+            return;
+        }
+        if (REROUTING.get()) {
+            LOG.error("A rewritten stanza still carries a native address; not sending it: {}", packet.toXML());
+            throw new PacketRejectedException("Native address left after rewriting");
+        }
+        Packet copy = packet.createCopy();
+        rewrite(copy);
+        REROUTING.set(Boolean.TRUE);
+        try {
+            reroute.accept(copy);
+        } finally {
+            REROUTING.set(Boolean.FALSE);
+        }
+        throw new PacketRejectedException("Sent with the sender's email address instead");
+    }
+
+    /** Sender and payload of {@code packet} with federation addresses, in place. */
+    private void rewrite(Packet packet) {
+        JID from = packet.getFrom();
+        String address = nativeSenderAddress(from);
+        if (address != null) {
+            packet.setFrom(new JID(EmailAddresses.localpart(address), EmailAddresses.domain(address), from.getResource()));
+        }
+        email.rewriter().rewrite(packet.getElement(), STANZA_ADDRESSES);
+    }
+
+    /** The email address that replaces {@code jid}'s bare form, or {@code null}. */
+    private String nativeSenderAddress(JID jid) {
+        if (jid == null || jid.getNode() == null || !jid.getDomain().equals(email.xmppDomain())) {
+            return null;
+        }
+        String address = email.federationAddress(jid.getNode());
+        return address == null || address.equals(jid.toBareJID()) ? null : address;
+    }
+
+    /** RFC 6121 8.5.1/3.1.3 answers for an address without an account. */
+    private void answerNobodyHere(Packet packet, Session session, boolean toLocal) {
+        Packet answer = null;
+        if (packet instanceof Message message && message.getType() != Message.Type.error && packet.getTo().getNode() != null) {
+            Message m = new Message();
+            m.setType(Message.Type.error);
+            m.setID(message.getID());
+            m.setError(PacketError.Condition.service_unavailable);
+            answer = m;
+        } else if (packet instanceof IQ iq && (iq.getType() == IQ.Type.get || iq.getType() == IQ.Type.set)) {
+            IQ reply = IQ.createResultIQ(iq);
+            reply.setChildElement(iq.getChildElement() == null ? null : iq.getChildElement().createCopy());
+            reply.setError(PacketError.Condition.service_unavailable);
+            answer = reply;
+        } else if (packet instanceof Presence presence && presence.getType() == Presence.Type.subscribe) {
+            answer = new Presence(Presence.Type.unsubscribed);
+        }
+        if (answer == null) {
+            return;
+        }
+        answer.setFrom(packet.getTo());
+        answer.setTo(packet.getFrom());
+        if (toLocal) {
+            errors.toLocal(answer, session);
+        } else {
+            errors.toRemote(answer);
+        }
+    }
+
+    private static boolean isSubscription(Presence presence) {
+        Presence.Type t = presence.getType();
+        return t == Presence.Type.subscribe || t == Presence.Type.subscribed
+            || t == Presence.Type.unsubscribe || t == Presence.Type.unsubscribed;
+    }
+
+    private static String kind(Packet packet) {
+        if (packet instanceof Message) {
+            return "message";
+        }
+        return packet instanceof Presence ? "presence" : "iq";
+    }
+}

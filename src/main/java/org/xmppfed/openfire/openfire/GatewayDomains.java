@@ -1,0 +1,89 @@
+package org.xmppfed.openfire.openfire;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jivesoftware.util.JiveGlobals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes Openfire accept server-to-server streams addressed to the email domains.
+ *
+ * <p>Openfire accepts dialback and SASL EXTERNAL for its XMPP domain, its components and the
+ * domains listed for trunking ({@code xmpp.gateway.enabled}, {@code xmpp.gateway.domains}); the
+ * plugin lists the email domains there. Trunking would relay stanzas for those domains; the
+ * plugin's interceptor makes sure that never happens (every stanza to an email domain is either
+ * delivered to its local owner or answered with an error). The administrator's own trunking
+ * settings are saved on first use and put back when the feature is switched off or the plugin is
+ * unloaded. An administrator's list that was switched off stays off: only the email domains
+ * become acceptable then.
+ */
+final class GatewayDomains {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayDomains.class);
+    static final String ENABLED = "xmpp.gateway.enabled";
+    static final String DOMAINS = "xmpp.gateway.domains";
+    static final String SAVED_ENABLED = "plugin.federation.saved.gateway.enabled";
+    static final String SAVED_DOMAINS = "plugin.federation.saved.gateway.domains";
+    /** Stands for "the property did not exist" in the saved copy. */
+    private static final String UNSET = "(unset)";
+
+    /** Lists exactly {@code emailDomains} (plus the administrator's own trunk domains) as accepted. */
+    void apply(Set<String> emailDomains) {
+        if (emailDomains.isEmpty()) {
+            restore();
+            return;
+        }
+        if (JiveGlobals.getProperty(SAVED_ENABLED) == null) {
+            JiveGlobals.setProperty(SAVED_DOMAINS, valueOrUnset(DOMAINS));
+            JiveGlobals.setProperty(SAVED_ENABLED, valueOrUnset(ENABLED));
+        }
+        Set<String> target = new LinkedHashSet<>();
+        if ("true".equalsIgnoreCase(JiveGlobals.getProperty(SAVED_ENABLED))) {
+            target.addAll(split(JiveGlobals.getProperty(SAVED_DOMAINS)));
+        }
+        target.addAll(emailDomains);
+        String domains = String.join(",", target);
+        if (!domains.equals(JiveGlobals.getProperty(DOMAINS))) {
+            JiveGlobals.setProperty(DOMAINS, domains);
+        }
+        if (!"true".equals(JiveGlobals.getProperty(ENABLED))) {
+            JiveGlobals.setProperty(ENABLED, "true");
+        }
+        LOG.info("Server-to-server streams are accepted for the email domains {}", emailDomains);
+    }
+
+    /** Puts the administrator's trunking settings back, if the plugin changed them. */
+    void restore() {
+        String savedEnabled = JiveGlobals.getProperty(SAVED_ENABLED);
+        if (savedEnabled == null) {
+            return;
+        }
+        put(DOMAINS, JiveGlobals.getProperty(SAVED_DOMAINS, UNSET));
+        put(ENABLED, savedEnabled);
+        JiveGlobals.deleteProperty(SAVED_DOMAINS);
+        JiveGlobals.deleteProperty(SAVED_ENABLED);
+        LOG.info("Email domains are no longer accepted for server-to-server streams; trunking settings restored");
+    }
+
+    private static void put(String key, String saved) {
+        if (UNSET.equals(saved)) {
+            JiveGlobals.deleteProperty(key);
+        } else {
+            JiveGlobals.setProperty(key, saved);
+        }
+    }
+
+    private static String valueOrUnset(String key) {
+        String v = JiveGlobals.getProperty(key);
+        return v == null ? UNSET : v;
+    }
+
+    private static List<String> split(String value) {
+        if (value == null || value.equals(UNSET) || value.isBlank()) {
+            return List.of();
+        }
+        return List.of(value.trim().split("\\s*,\\s*"));
+    }
+}

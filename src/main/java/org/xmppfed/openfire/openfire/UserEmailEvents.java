@@ -1,0 +1,91 @@
+package org.xmppfed.openfire.openfire;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.jivesoftware.openfire.cluster.ClusterManager;
+import org.jivesoftware.openfire.event.UserEventDispatcher;
+import org.jivesoftware.openfire.event.UserEventListener;
+import org.jivesoftware.openfire.user.User;
+import org.jivesoftware.openfire.user.UserManager;
+import org.jivesoftware.util.cache.CacheFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppfed.openfire.email.EmailIndex;
+
+/**
+ * Keeps the {@link EmailIndex} right as users come, go and change their email address: Openfire
+ * tells the node where the change happened; that node passes it to the other cluster nodes as a
+ * {@link UserEmailChangedTask}. Users are read through Openfire's user API, so any user provider
+ * (database, LDAP...) works; changes made directly in a directory are picked up by the periodic
+ * full read.
+ */
+final class UserEmailEvents implements UserEventListener {
+    private static final Logger LOG = LoggerFactory.getLogger(UserEmailEvents.class);
+
+    private final EmailIndex index;
+    private final Consumer<String> afterChange;
+
+    UserEmailEvents(EmailIndex index, Consumer<String> afterChange) {
+        this.index = index;
+        this.afterChange = afterChange;
+    }
+
+    void start() {
+        UserEventDispatcher.addListener(this);
+        UserEmailChangedTask.receiver = this::applyFromOtherNode;
+    }
+
+    void stop() {
+        UserEmailChangedTask.receiver = null;
+        UserEventDispatcher.removeListener(this);
+    }
+
+    /** Reads every user's address through Openfire's user API and replaces the index with it. */
+    void loadAll() {
+        Map<String, String> emails = new HashMap<>();
+        for (User user : UserManager.getInstance().getUsers()) {
+            emails.put(user.getUsername(), user.getEmail());
+        }
+        index.replaceAll(emails);
+        LOG.info("Email address for federation: read {} users", emails.size());
+    }
+
+    @Override
+    public void userCreated(User user, Map<String, Object> params) {
+        changed(user.getUsername(), user.getEmail(), false);
+    }
+
+    @Override
+    public void userDeleting(User user, Map<String, Object> params) {
+        changed(user.getUsername(), null, true);
+    }
+
+    @Override
+    public void userModified(User user, Map<String, Object> params) {
+        if (params != null && "emailModified".equals(params.get("type"))) {
+            changed(user.getUsername(), user.getEmail(), false);
+        }
+    }
+
+    private void changed(String username, String email, boolean deleted) {
+        apply(username, email, deleted);
+        if (ClusterManager.isClusteringStarted()) {
+            CacheFactory.doClusterTask(new UserEmailChangedTask(username, email, deleted));
+        }
+    }
+
+    private void applyFromOtherNode(UserEmailChangedTask change) {
+        apply(change.username(), change.email(), change.deleted());
+    }
+
+    private void apply(String username, String email, boolean deleted) {
+        if (deleted) {
+            index.remove(username);
+        } else {
+            index.put(username, email);
+        }
+        afterChange.accept(username);
+    }
+}

@@ -1,0 +1,127 @@
+package org.xmppfed.openfire.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Email domains in table {@code ofFedEmailDomain}; portable SQL, tested on HSQLDB and PostgreSQL. */
+public final class JdbcEmailDomainStore implements EmailDomainStore {
+    private static final String SELECT_ALL = "SELECT emailDomain, createdAt FROM ofFedEmailDomain";
+    private static final String SELECT_ONE = "SELECT createdAt FROM ofFedEmailDomain WHERE emailDomain = ?";
+    private static final String INSERT = "INSERT INTO ofFedEmailDomain (emailDomain, createdAt) VALUES (?, ?)";
+    private static final String RENAME = "UPDATE ofFedEmailDomain SET emailDomain = ? WHERE emailDomain = ?";
+    private static final String DELETE = "DELETE FROM ofFedEmailDomain WHERE emailDomain = ?";
+
+    private interface Work<T> {
+        T run(Connection con) throws SQLException;
+    }
+
+    private final ConnectionSource connections;
+
+    public JdbcEmailDomainStore(ConnectionSource connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public Map<String, Instant> loadAll() {
+        Map<String, Instant> result = new HashMap<>();
+        try (Connection con = connections.open();
+             PreparedStatement ps = con.prepareStatement(SELECT_ALL);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                result.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the email domains", e);
+        }
+        return result;
+    }
+
+    @Override
+    public void insert(String domain, Instant created) {
+        inTransaction("add email domain " + domain, con -> {
+            insert(con, domain, created);
+            return null;
+        });
+    }
+
+    @Override
+    public int insertMissing(Collection<String> domains, Instant created) {
+        return inTransaction("record email domains", con -> {
+            int added = 0;
+            for (String domain : domains) {
+                if (!exists(con, domain)) {
+                    insert(con, domain, created);
+                    added++;
+                }
+            }
+            return added;
+        });
+    }
+
+    @Override
+    public void rename(String original, String replacement) {
+        inTransaction("rename email domain " + original, con -> {
+            try (PreparedStatement ps = con.prepareStatement(RENAME)) {
+                ps.setString(1, replacement);
+                ps.setString(2, original);
+                if (ps.executeUpdate() != 1) {
+                    throw new SQLException("email domain " + original + " is not recorded");
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void delete(String domain) {
+        inTransaction("delete email domain " + domain, con -> {
+            try (PreparedStatement ps = con.prepareStatement(DELETE)) {
+                ps.setString(1, domain);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static boolean exists(Connection con, String domain) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(SELECT_ONE)) {
+            ps.setString(1, domain);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void insert(Connection con, String domain, Instant created) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(INSERT)) {
+            ps.setString(1, domain);
+            ps.setLong(2, created.toEpochMilli());
+            ps.executeUpdate();
+        }
+    }
+
+    private <T> T inTransaction(String what, Work<T> work) {
+        try (Connection con = connections.open()) {
+            boolean autoCommit = con.getAutoCommit();
+            con.setAutoCommit(false);
+            try {
+                T result = work.run(con);
+                con.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                con.rollback();
+                throw e;
+            } finally {
+                con.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+}
