@@ -105,15 +105,21 @@ final class EmailAddressing {
     /** A stanza between local entities: one addressed to an email address goes to its owner. */
     void local(Packet packet, Session session) throws PacketRejectedException {
         JID to = packet.getTo();
-        if (to == null || to.getNode() == null || !email.enabled()) {
+        if (to == null || !email.enabled()) {
             return;
         }
         InboundAddress target = email.resolve(to.getNode(), to.getDomain());
         switch (target.kind()) {
             case DELIVER -> packet.setTo(new JID(target.username(), email.xmppDomain(), to.getResource()));
-            case UNKNOWN -> {
-                answerNobodyHere(packet, session, true);
-                throw new PacketRejectedException("No such email address");
+            case UNKNOWN, DOMAIN -> {
+                PacketRejectedException rejected = new PacketRejectedException("No such email address");
+                if (session != null && packet instanceof IQ iq && (iq.getType() == IQ.Type.get || iq.getType() == IQ.Type.set)) {
+                    // Openfire's IQ router answers an IQ rejected from a client session itself: one answer only.
+                    RejectionErrors.attach(rejected, new PacketError(PacketError.Condition.service_unavailable));
+                } else {
+                    answerNobodyHere(packet, session, true);
+                }
+                throw rejected;
             }
             default -> {
                 // Native addresses stay valid between local users.

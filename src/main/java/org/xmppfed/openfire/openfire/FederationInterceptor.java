@@ -99,12 +99,22 @@ public final class FederationInterceptor implements PacketInterceptor {
         try {
             fromDomain = domainOf(packet.getFrom());
             toDomain = domainOf(packet.getTo());
-            fromRemote = fromDomain != null && !isLocal(fromDomain);
-            toRemote = toDomain != null && !isLocal(toDomain);
+            fromRemote = fromDomain != null && !localDomains.isLocal(fromDomain);
+            toRemote = toDomain != null && !localDomains.isLocal(toDomain);
         } catch (RuntimeException e) {
             // Cannot even tell whether this is federated traffic: let local routing go on.
             LOG.warn("Could not classify a stanza; letting it through to local routing: {}", e.toString());
             return;
+        }
+        if (email != null && (fromRemote || toRemote)) {
+            try {
+                // Email domains are served here too; a stanza to one is not federated traffic.
+                fromRemote = fromRemote && !email.isEmailDomain(fromDomain);
+                toRemote = toRemote && !email.isEmailDomain(toDomain);
+            } catch (RuntimeException e) {
+                LOG.error("Could not check for email domains; denying the federated stanza (fail closed)", e);
+                throw new PacketRejectedException("Email address handling unavailable");
+            }
         }
         if (!fromRemote && !toRemote) {
             if (email != null) {
@@ -151,10 +161,6 @@ public final class FederationInterceptor implements PacketInterceptor {
                 throw new PacketRejectedException("Email address handling unavailable");
             }
         }
-    }
-
-    private boolean isLocal(String domain) {
-        return localDomains.isLocal(domain) || (email != null && email.isEmailDomain(domain));
     }
 
     private void beforeS2sDelivery(Packet packet) throws PacketRejectedException {
