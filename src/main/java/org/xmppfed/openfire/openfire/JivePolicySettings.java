@@ -52,8 +52,15 @@ final class JivePolicySettings implements PolicySettingsStore, PropertyEventList
 
     @Override
     public void save(boolean federationEnabled, DefaultPolicy defaultPolicy) {
-        JiveGlobals.setProperty(ENABLED, Boolean.toString(federationEnabled));
-        JiveGlobals.setProperty(DEFAULT_POLICY, defaultPolicy.name());
+        // Two properties, two events: order them so that no node ever runs a mix that is more
+        // permissive than both the old and the new settings (e.g. "on" with the old ALLOW).
+        if (federationEnabled) {
+            JiveGlobals.setProperty(DEFAULT_POLICY, defaultPolicy.name());
+            JiveGlobals.setProperty(ENABLED, "true");
+        } else {
+            JiveGlobals.setProperty(ENABLED, "false");
+            JiveGlobals.setProperty(DEFAULT_POLICY, defaultPolicy.name());
+        }
     }
 
     @Override
