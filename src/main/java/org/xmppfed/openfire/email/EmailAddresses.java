@@ -2,6 +2,8 @@ package org.xmppfed.openfire.email;
 
 import java.util.Locale;
 
+import org.xmpp.packet.JID;
+
 /**
  * Reads a user's email address as a federation address: {@code name@domain}, where the name is a
  * valid JID localpart and the domain passes {@link EmailDomainRules}. Compared case-insensitively,
@@ -17,7 +19,13 @@ public final class EmailAddresses {
 
     /** Lower-cased, trimmed form, or {@code null} when the address cannot be a federation address. */
     public static String canonical(String email) {
-        return problem(email) == null ? email.strip().toLowerCase(Locale.ROOT) : null;
+        if (problem(email) != null) {
+            return null;
+        }
+        String text = email.strip();
+        int at = text.indexOf('@');
+        // The domain in its normal form (a trailing dot dropped), as email domains are compared.
+        return text.substring(0, at).toLowerCase(Locale.ROOT) + '@' + EmailDomainRules.normalise(text.substring(at + 1));
     }
 
     /**
@@ -39,11 +47,30 @@ public final class EmailAddresses {
         }
         for (int i = 0; i < local.length(); i++) {
             char c = local.charAt(i);
-            if (c <= ' ' || Character.isWhitespace(c) || Character.isISOControl(c) || FORBIDDEN_IN_LOCALPART.indexOf(c) >= 0) {
+            if (c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                || FORBIDDEN_IN_LOCALPART.indexOf(c) >= 0) {
                 return "email.user.reason.localpart";
             }
         }
-        return EmailDomainRules.isValid(text.substring(at + 1)) ? null : "email.user.reason.domain";
+        if (!isXmppLocalpart(local)) {
+            return "email.user.reason.localpart";
+        }
+        String domain = text.substring(at + 1);
+        // EmailDomainRules trims; blanks right after the @ are still a broken address.
+        return domain.equals(domain.strip()) && EmailDomainRules.isValid(domain) ? null : "email.user.reason.domain";
+    }
+
+    /** Whether the name part survives XMPP's localpart preparation (RFC 7622 / nodeprep). */
+    private static boolean isXmppLocalpart(String local) {
+        if (local.chars().allMatch(c -> c < 128)) {
+            return true; // printable ASCII without the characters refused above prepares to itself
+        }
+        try {
+            String prepared = JID.nodeprep(local.toLowerCase(Locale.ROOT));
+            return prepared != null && !prepared.isEmpty();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     public static String localpart(String canonical) {

@@ -27,8 +27,9 @@ public final class EmailDomainRules {
         }
         int at = text.lastIndexOf('@');
         if (at >= 0) {
+            // Suggest the part after the @ only when it would be accepted, in its normal form.
             String after = text.substring(at + 1);
-            throw new InvalidInputException("email.domain.error.address", text, after.isEmpty() ? "example.com" : after);
+            throw new InvalidInputException("email.domain.error.address", text, isValid(after) ? normalise(after) : "example.com");
         }
         if (text.contains("://") || text.startsWith("xmpp:") || text.startsWith("mailto:")) {
             throw new InvalidInputException("email.domain.error.url", text);
@@ -40,11 +41,12 @@ public final class EmailDomainRules {
         if (domain.length() > MAX_LENGTH) {
             throw new InvalidInputException("email.domain.error.too-long", abbreviate(raw.strip()), domain.length(), MAX_LENGTH);
         }
-        for (int i = 0; i < domain.length(); i++) {
-            char c = domain.charAt(i);
+        for (int i = 0; i < domain.length(); ) {
+            int c = domain.codePointAt(i);
             if (!isAllowed(c)) {
                 throw characterError(text, c);
             }
+            i += Character.charCount(c);
         }
         String[] labels = domain.split("\\.", -1);
         for (String label : labels) {
@@ -76,12 +78,14 @@ public final class EmailDomainRules {
         }
     }
 
-    private static boolean isAllowed(char c) {
+    private static boolean isAllowed(int c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
     }
 
-    private static InvalidInputException characterError(String text, char c) {
-        if (Character.isWhitespace(c)) {
+    /** {@code c} is a whole code point, so an emoji is named as such, not as half a surrogate pair. */
+    private static InvalidInputException characterError(String text, int c) {
+        // isSpaceChar: also the no-break spaces that come with text copied from documents.
+        if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
             return new InvalidInputException("email.domain.error.whitespace", text);
         }
         if (c > 127 && Character.isLetterOrDigit(c)) {
@@ -89,13 +93,13 @@ public final class EmailDomainRules {
                 String ascii = IDN.toASCII(text, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
                 return new InvalidInputException("email.domain.error.idn", text, ascii);
             } catch (IllegalArgumentException notConvertible) {
-                return new InvalidInputException("email.domain.error.character", text, String.valueOf(c));
+                return new InvalidInputException("email.domain.error.character", text, Character.toString(c));
             }
         }
         if (c == '/' || c == ':') {
             return new InvalidInputException("email.domain.error.url", text);
         }
-        return new InvalidInputException("email.domain.error.character", text, String.valueOf(c));
+        return new InvalidInputException("email.domain.error.character", text, Character.toString(c));
     }
 
     private static String abbreviate(String s) {

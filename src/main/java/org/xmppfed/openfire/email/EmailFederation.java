@@ -97,16 +97,29 @@ public final class EmailFederation {
 
     // ---- per stanza ----
 
-    /** Whether {@code domain} is one of our email domains (and email addresses are in use). */
+    /**
+     * Whether {@code domain} is one of our email domains (and email addresses are in use). A domain
+     * of this server (the XMPP domain, a component) never is, even when a user's address is there:
+     * its own traffic must not be answered as addresses of an email domain.
+     */
     public boolean isEmailDomain(String domain) {
         State s = state;
         return s.enabled() && !domain.equals(index.xmppDomain())
-            && (s.recorded().containsKey(domain) || index.hasUsersIn(domain));
+            && (s.recorded().containsKey(domain) || index.hasUsersIn(domain))
+            && !isServerDomain.test(domain);
     }
 
     /** The address {@code username} federates as, or {@code null} for the native JID. */
     public String federationAddress(String username) {
-        return state.enabled() ? index.federationAddress(username) : null;
+        String address = state.enabled() ? index.federationAddress(username) : null;
+        if (address != null) {
+            // An address in a component's domain (conference.xmppdomain...) would be taken by the component.
+            String domain = EmailAddresses.domain(address);
+            if (!domain.equals(index.xmppDomain()) && isServerDomain.test(domain)) {
+                return null;
+            }
+        }
+        return address;
     }
 
     /** Rewrites native addresses to federation addresses in stanza text and payloads. */

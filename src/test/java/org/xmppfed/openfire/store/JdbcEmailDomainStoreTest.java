@@ -1,0 +1,391 @@
+package org.xmppfed.openfire.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.JDBCType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Table {@code ofFedEmailDomain} on real HSQLDB and real PostgreSQL (the latter skipped - visibly -
+ * without {@value TestDatabases#PG_URL_VARIABLE}), and the upgrade of an installed 1.0 schema
+ * (version 1) by {@code database/upgrade/2/federation_<db>.sql}.
+ */
+class JdbcEmailDomainStoreTest {
+    private static final Instant T0 = Instant.parse("2024-05-01T10:00:00.123Z");
+
+    static Stream<Arguments> databases() {
+        return Stream.of(
+            Arguments.of(Named.of("HSQLDB", (Supplier<ConnectionSource>) TestDatabases::hsqldb)),
+            Arguments.of(Named.of("PostgreSQL", (Supplier<ConnectionSource>) TestDatabases::postgresql)));
+    }
+
+    private static List<String> generate(int n) {
+        List<String> domains = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            domains.add("mail" + i + ".dept" + (i % 97) + ".example");
+        }
+        return domains;
+    }
+
+    // ---- the store ----
+
+    /**
+     * Ten thousand domains in one transaction (as {@code recordUserDomains} writes them), then single
+     * inserts (as the administrator adds them; each opens its own connection, which costs tens of
+     * milliseconds against a password-protected PostgreSQL without Openfire's pool, hence fewer).
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void roundTripsTenThousandDomains(Supplier<ConnectionSource> db) {
+        JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
+        assertEquals(Map.of(), store.loadAll());
+        List<String> all = generate(10_000);
+        assertEquals(10_000, store.insertMissing(all, T0));
+        Map<String, Instant> expected = new HashMap<>();
+        all.forEach(d -> expected.put(d, T0));
+        assertEquals(expected, store.loadAll());
+
+        for (int i = 0; i < 100; i++) {
+            String domain = "single" + i + ".example";
+            Instant created = T0.plusMillis(1_000L * i + i);
+            store.insert(domain, created);
+            expected.put(domain, created);
+        }
+        assertEquals(expected, store.loadAll());
+        assertEquals(10_100, expected.size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void longNamesAndEpochTimesSurvive(Supplier<ConnectionSource> db) {
+        JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
+        String l63 = "a".repeat(63);
+        String longest = l63 + "." + l63 + "." + l63 + "." + l63;
+        assertEquals(255, longest.length());
+        store.insert(longest, T0);
+        store.insert("epoch.test", Instant.EPOCH);
+        assertEquals(Map.of(longest, T0, "epoch.test", Instant.EPOCH), store.loadAll());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void insertMissingIsIdempotent(Supplier<ConnectionSource> db) {
+        JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
+        store.insert("admin.test", T0);
+        List<String> first = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            first.add("user" + i + ".test");
+        }
+        first.add("admin.test");
+        assertEquals(100, store.insertMissing(first, T0.plusSeconds(1)));
+        assertEquals(0, store.insertMissing(first, T0.plusSeconds(2)), "all recorded already");
+        List<String> second = new ArrayList<>(first);
+        second.add("late.test");
+        second.add("late.test");
+        assertEquals(1, store.insertMissing(second, T0.plusSeconds(3)), "a name twice in one call is recorded once");
+        assertEquals(0, store.insertMissing(List.of(), T0.plusSeconds(4)));
+
+        Map<String, Instant> rows = store.loadAll();
+        assertEquals(102, rows.size());
+        assertEquals(T0, rows.get("admin.test"), "an existing row keeps its time");
+        assertEquals(T0.plusSeconds(1), rows.get("user42.test"));
+        assertEquals(T0.plusSeconds(3), rows.get("late.test"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void renameKeepsTheRecordedTime(Supplier<ConnectionSource> db) {
+        JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
+        store.insert("old.test", T0);
+        store.insert("other.test", T0.plusSeconds(5));
+        store.rename("old.test", "new.test");
+        assertEquals(Map.of("new.test", T0, "other.test", T0.plusSeconds(5)), store.loadAll());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void renamingAMissingDomainFailsAndChangesNothing(Supplier<ConnectionSource> db) {
+        JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
+        store.insert("a.test", T0);
+        StoreException e = assertThrows(StoreException.class, () -> store.rename("missing.test", "b.test"));
+        assertTrue(e.getMessage().contains("missing.test"), e.getMessage());
+        assertEquals(Map.of("a.test", T0), store.loadAll());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void renamingOntoAnExistingDomainFailsAndChangesNothing(Supplier<ConnectionSource> db) {
+        JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
+        store.insert("a.test", T0);
+        store.insert("b.test", T0.plusSeconds(1));
+        assertThrows(StoreException.class, () -> store.rename("a.test", "b.test"));
+        assertEquals(Map.of("a.test", T0, "b.test", T0.plusSeconds(1)), store.loadAll());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aDuplicateInsertFailsAndChangesNothing(Supplier<ConnectionSource> db) {
+        JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
+        store.insert("a.test", T0);
+        assertThrows(StoreException.class, () -> store.insert("a.test", T0.plusSeconds(60)));
+        assertEquals(Map.of("a.test", T0), store.loadAll());
+        store.insert("b.test", T0.plusSeconds(1));
+        assertEquals(Map.of("a.test", T0, "b.test", T0.plusSeconds(1)), store.loadAll(), "the store still works");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void deleteRemovesOnlyThatDomain(Supplier<ConnectionSource> db) {
+        JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
+        store.insert("a.test", T0);
+        store.insert("b.test", T0);
+        store.delete("a.test");
+        assertEquals(Map.of("b.test", T0), store.loadAll());
+        store.delete("a.test");
+        store.delete("never.test");
+        assertEquals(Map.of("b.test", T0), store.loadAll(), "deleting a missing domain changes nothing");
+        store.delete("b.test");
+        assertEquals(Map.of(), store.loadAll());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anUnreachableDatabaseIsAStoreException(Supplier<ConnectionSource> db) {
+        db.get(); // skip visibly like the others when the database is not configured
+        JdbcEmailDomainStore store = new JdbcEmailDomainStore(() -> {
+            throw new SQLException("connection refused");
+        });
+        assertThrows(StoreException.class, store::loadAll);
+        assertThrows(StoreException.class, () -> store.insert("a.test", T0));
+        assertThrows(StoreException.class, () -> store.insertMissing(List.of("a.test"), T0));
+    }
+
+    // ---- the upgrade from version 1 ----
+
+    /** Version 1 of the install scripts, as released (before the email domain table). */
+    private static String v1Script(String db) {
+        return "-- Federation plugin tables (" + db + ")\n"
+            + "CREATE TABLE ofFedPolicyException (\n"
+            + "  pattern     VARCHAR(255)  NOT NULL,\n"
+            + "  direction   VARCHAR(16)   NOT NULL,\n"
+            + "  createdAt   BIGINT       NOT NULL,\n"
+            + "  changedAt   BIGINT       NOT NULL,\n"
+            + "  CONSTRAINT ofFedPolicyException_pk PRIMARY KEY (pattern)\n"
+            + ");\n"
+            + "\n"
+            + "INSERT INTO ofVersion (name, version) VALUES ('federation', 1);\n";
+    }
+
+    private static final String OF_VERSION = "CREATE TABLE ofVersion (name VARCHAR(50) NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (name))";
+
+    /** An empty database: a database or schema of its own per name, so nothing else is touched. */
+    record EmptyDatabase(String script, Function<String, ConnectionSource> create) {
+    }
+
+    static Stream<Arguments> emptyDatabases() {
+        return Stream.of(
+            Arguments.of(Named.of("HSQLDB", new EmptyDatabase("hsqldb", name -> {
+                String url = "jdbc:hsqldb:mem:federation-" + name + "-" + UUID.randomUUID() + ";sql.syntax_pgs=false";
+                return () -> DriverManager.getConnection(url, "SA", "");
+            }))),
+            Arguments.of(Named.of("PostgreSQL", new EmptyDatabase("postgresql", JdbcEmailDomainStoreTest::postgresqlSchema))));
+    }
+
+    /** A fresh schema in the PostgreSQL database of {@value TestDatabases#PG_URL_VARIABLE}. */
+    private static ConnectionSource postgresqlSchema(String name) {
+        String url = System.getenv(TestDatabases.PG_URL_VARIABLE);
+        if (url == null && System.getenv("CI") != null) {
+            throw new IllegalStateException(TestDatabases.PG_URL_VARIABLE + " is not set in CI; .ci/run must start PostgreSQL");
+        }
+        Assumptions.assumeTrue(url != null, "PostgreSQL tests skipped: set " + TestDatabases.PG_URL_VARIABLE + " (see .ci/run)");
+        String schema = "federation_upgrade_" + name;
+        try (Connection con = DriverManager.getConnection(url); Statement st = con.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            st.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare PostgreSQL at " + url, e);
+        }
+        return () -> {
+            Connection con = DriverManager.getConnection(url);
+            try (Statement st = con.createStatement()) {
+                st.execute("SET search_path TO " + schema);
+            }
+            return con;
+        };
+    }
+
+    private static void run(ConnectionSource source, String script) throws SQLException {
+        try (Connection con = source.open(); Statement st = con.createStatement()) {
+            for (String sql : script.split(";")) {
+                StringBuilder statement = new StringBuilder();
+                for (String line : sql.split("\n")) {
+                    if (!line.strip().startsWith("--")) {
+                        statement.append(line).append('\n');
+                    }
+                }
+                if (!statement.toString().isBlank()) {
+                    st.execute(statement.toString().strip());
+                }
+            }
+        }
+    }
+
+    private static int version(ConnectionSource source) throws SQLException {
+        try (Connection con = source.open(); Statement st = con.createStatement();
+             ResultSet rs = st.executeQuery("SELECT version FROM ofVersion WHERE name = 'federation'")) {
+            assertTrue(rs.next(), "the plugin's row in ofVersion");
+            int version = rs.getInt(1);
+            assertFalse(rs.next());
+            return version;
+        }
+    }
+
+    /** Name, type, size and nullability of every column of a table, and its primary key. */
+    private static List<String> describe(ConnectionSource source, String table) throws SQLException {
+        List<String> result = new ArrayList<>();
+        try (Connection con = source.open()) {
+            DatabaseMetaData meta = con.getMetaData();
+            String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase() : table.toLowerCase();
+            String schema = con.getSchema();
+            try (ResultSet rs = meta.getColumns(null, schema, name, null)) {
+                while (rs.next()) {
+                    result.add(rs.getString("COLUMN_NAME").toLowerCase() + " " + JDBCType.valueOf(rs.getInt("DATA_TYPE"))
+                        + (rs.getInt("DATA_TYPE") == Types.VARCHAR ? "(" + rs.getInt("COLUMN_SIZE") + ")" : "")
+                        + " " + rs.getString("IS_NULLABLE"));
+                }
+            }
+            try (ResultSet rs = meta.getPrimaryKeys(null, schema, name)) {
+                while (rs.next()) {
+                    result.add("pk " + rs.getString("COLUMN_NAME").toLowerCase());
+                }
+            }
+        }
+        return result;
+    }
+
+    @ParameterizedTest
+    @MethodSource("emptyDatabases")
+    void upgradingVersion1GivesVersion2AndAUsableEmailDomainTable(EmptyDatabase db) throws Exception {
+        ConnectionSource installed = db.create().apply("v1");
+        run(installed, OF_VERSION);
+        run(installed, v1Script(db.script()));
+        assertEquals(1, version(installed));
+        try (Connection con = installed.open();
+             PreparedStatement ps = con.prepareStatement("INSERT INTO ofFedPolicyException VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, "*.partner.example");
+            ps.setString(2, "BOTH");
+            ps.setLong(3, 1L);
+            ps.setLong(4, 2L);
+            ps.executeUpdate();
+        }
+
+        run(installed, TestDatabases.script("database/upgrade/2/federation_" + db.script() + ".sql"));
+
+        assertEquals(2, version(installed));
+        JdbcEmailDomainStore store = new JdbcEmailDomainStore(installed);
+        assertEquals(Map.of(), store.loadAll());
+        store.insert("mail.example", T0);
+        assertEquals(1, store.insertMissing(List.of("mail.example", "other.example"), T0.plusSeconds(1)));
+        assertThrows(StoreException.class, () -> store.insert("mail.example", T0), "the primary key is there");
+        store.rename("other.example", "renamed.example");
+        assertEquals(Map.of("mail.example", T0, "renamed.example", T0.plusSeconds(1)), store.loadAll());
+        assertEquals(List.of(new PolicyRow("*.partner.example", "BOTH", 1L, 2L)), policyRows(installed),
+            "the policy exceptions survive the upgrade");
+
+        ConnectionSource fresh = db.create().apply("v2");
+        run(fresh, OF_VERSION);
+        run(fresh, TestDatabases.script("database/federation_" + db.script() + ".sql"));
+        assertEquals(2, version(fresh));
+        List<String> freshTable = describe(fresh, "ofFedEmailDomain");
+        assertEquals(List.of("emaildomain VARCHAR(255) NO", "createdat BIGINT NO", "pk emaildomain"), freshTable);
+        assertEquals(freshTable, describe(installed, "ofFedEmailDomain"), "an upgraded schema is a fresh version 2 schema");
+        assertEquals(describe(fresh, "ofFedPolicyException"), describe(installed, "ofFedPolicyException"));
+
+        discard(db, installed, "v1");
+        discard(db, fresh, "v2");
+    }
+
+    /** Drops a PostgreSQL test schema (one left behind by a failed run is dropped by the next run). */
+    private static void discard(EmptyDatabase db, ConnectionSource source, String name) throws SQLException {
+        try (Connection con = source.open(); Statement st = con.createStatement()) {
+            st.execute(db.script().equals("postgresql") ? "DROP SCHEMA federation_upgrade_" + name + " CASCADE" : "SHUTDOWN");
+        }
+    }
+
+    record PolicyRow(String pattern, String direction, long createdAt, long changedAt) {
+    }
+
+    private static List<PolicyRow> policyRows(ConnectionSource source) throws SQLException {
+        List<PolicyRow> rows = new ArrayList<>();
+        try (Connection con = source.open(); Statement st = con.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pattern, direction, createdAt, changedAt FROM ofFedPolicyException")) {
+            while (rs.next()) {
+                rows.add(new PolicyRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+            }
+        }
+        return rows;
+    }
+
+    // ---- the scripts for the databases not run here ----
+
+    private static final Pattern EMAIL_TABLE = Pattern.compile("CREATE TABLE ofFedEmailDomain \\([^;]*\\);");
+
+    private static String emailTable(String script, String resource) {
+        Matcher m = EMAIL_TABLE.matcher(script);
+        assertTrue(m.find(), resource + " creates ofFedEmailDomain");
+        String table = m.group();
+        assertFalse(m.find(), resource + " creates ofFedEmailDomain once");
+        return table;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"db2", "hsqldb", "mysql", "oracle", "postgresql", "sqlserver"})
+    void everyUpgradeScriptCreatesTheTableOfTheInstallScript(String db) throws IOException {
+        String install = TestDatabases.script("database/federation_" + db + ".sql");
+        String upgrade = TestDatabases.script("database/upgrade/2/federation_" + db + ".sql");
+        assertEquals(emailTable(install, "install script"), emailTable(upgrade, "upgrade script"));
+        assertTrue(install.contains("INSERT INTO ofVersion (name, version) VALUES ('federation', 2);"), install);
+        assertTrue(upgrade.contains("UPDATE ofVersion SET version = 2 WHERE name = 'federation';"), upgrade);
+        assertFalse(upgrade.contains("ofFedPolicyException"), "the upgrade leaves the version 1 table alone");
+    }
+
+    @Test
+    void pluginXmlDeclaresVersion2() throws IOException {
+        String xml = Files.readString(Path.of("plugin.xml"), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<databaseKey>federation</databaseKey>"), xml);
+        assertTrue(xml.contains("<databaseVersion>2</databaseVersion>"), "Openfire runs upgrade/2 only up to the declared version");
+    }
+}
