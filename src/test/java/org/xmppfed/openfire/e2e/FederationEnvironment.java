@@ -30,9 +30,13 @@ final class FederationEnvironment implements AutoCloseable {
     static final String MAIL_DOMAIN = "mail.lan";
     static final String ALICE_EMAIL = "Alice.Smith@" + MAIL_DOMAIN;
     static final String BOB_EMAIL = "bob.jones@" + MAIL_DOMAIN;
+    /** TLS variant: the alias of Openfire's key and certificate in its identity store. */
+    static final String OPENFIRE_KEY_ALIAS = OpenfireServer.DOMAIN + "_rsa";
 
     final Path work;
     final Path pluginJar;
+    /** TLS variant: the throw-away CA that signed every server's certificate; null for dialback. */
+    TestCertificateAuthority ca;
     DnsServer dns;
     ProsodyServer prosody;
     EjabberdServer ejabberd;
@@ -66,6 +70,17 @@ final class FederationEnvironment implements AutoCloseable {
     }
 
     static FederationEnvironment start() throws Exception {
+        return start(false);
+    }
+
+    /**
+     * {@code tls} false: dialback-only federation without TLS (as {@link #start()}). True: every
+     * server gets a certificate from a throw-away CA ({@link #ca}) and federation between Openfire
+     * and Prosody is TLS only, authenticated by certificate (SASL EXTERNAL; Openfire's dialback is
+     * off, Prosody requires valid certificates); ejabberd, which the TLS scenarios do not use, is
+     * not started then.
+     */
+    static FederationEnvironment start(boolean tls) throws Exception {
         Path installation = openfireHome();
         Path jar = Path.of("target/federation.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
@@ -82,9 +97,24 @@ final class FederationEnvironment implements AutoCloseable {
             hosts.put(REMOTE_B, PROSODY_IP);
             hosts.put(EJABBERD_DOMAIN, EJABBERD_IP);
             env.dns = DnsServer.start(env.work.resolve("dns"), hosts);
+            Path pki = env.work.resolve("pki");
+            ProsodyServer.Tls prosodyTls = null;
+            if (tls) {
+                env.ca = TestCertificateAuthority.create("Federation E2E Test CA");
+                Map<String, Path> certificates = new HashMap<>();
+                Map<String, Path> keys = new HashMap<>();
+                for (String host : List.of(REMOTE_A, REMOTE_B)) {
+                    certificates.put(host, pki.resolve(host + ".crt"));
+                    keys.put(host, pki.resolve(host + ".key"));
+                    TestCertificateAuthority.writePem(env.ca.issue(host), certificates.get(host), keys.get(host));
+                }
+                prosodyTls = new ProsodyServer.Tls(env.ca.writeCertificatePem(pki.resolve("ca.pem")), certificates, keys);
+            }
             env.prosody = ProsodyServer.start(env.work.resolve("prosody"), PROSODY_IP, List.of(REMOTE_A, REMOTE_B),
-                Map.of("carol", PASSWORD, "dave", PASSWORD), env.dns.resolvConf());
-            env.ejabberd = EjabberdServer.start(env.work.resolve("ejabberd"), EJABBERD_IP, EJABBERD_DOMAIN, Map.of("erin", PASSWORD));
+                Map.of("carol", PASSWORD, "dave", PASSWORD), env.dns.resolvConf(), prosodyTls);
+            if (!tls) {
+                env.ejabberd = EjabberdServer.start(env.work.resolve("ejabberd"), EJABBERD_IP, EJABBERD_DOMAIN, Map.of("erin", PASSWORD));
+            }
             Map<String, String> users = new LinkedHashMap<>();
             users.put("alice", PASSWORD);
             users.put("bob", PASSWORD);
@@ -92,17 +122,32 @@ final class FederationEnvironment implements AutoCloseable {
             // frank has no email address: he federates with his XMPP address whatever the email switch says
             env.openfire = new OpenfireServer(installation, env.work.resolve("openfire"), OPENFIRE_IP, users,
                 Map.of("alice", ALICE_EMAIL, "bob", BOB_EMAIL));
+            if (tls) {
+                // Before the first start, so that Openfire never makes a self-signed certificate of its own. The
+                // email domain is in the certificate too: partners check it when streams are addressed to it.
+                env.openfire.useCertificateStores(
+                    TestCertificateAuthority.writeIdentityStore(env.ca.issue(OpenfireServer.DOMAIN, MAIL_DOMAIN, "*." + OpenfireServer.DOMAIN),
+                        OPENFIRE_KEY_ALIAS, pki.resolve("openfire-keystore.jks")),
+                    env.ca.writeTrustStore("federation-e2e-ca", pki.resolve("openfire-truststore.jks")));
+            }
             env.openfire.start();
             env.admin = new AdminConsole(env.openfire.adminUrl());
             env.admin.login(OpenfireServer.ADMIN_PASSWORD);
-            // Dialback-only federation; Openfire finds the remote domains through its DNS override.
-            env.admin.setSystemProperty("xmpp.server.tls.policy", "disabled");
+            // Dialback-only federation, or TLS with certificates only; Openfire finds the remote domains through its DNS override.
+            if (tls) {
+                env.admin.setSystemProperty("xmpp.server.tls.policy", "required");
+                env.admin.setSystemProperty("xmpp.server.dialback.enabled", "false");
+                env.admin.setSystemProperty("xmpp.server.certificate.verify", "true");
+                env.admin.setSystemProperty("xmpp.server.certificate.accept-selfsigned", "false");
+            } else {
+                env.admin.setSystemProperty("xmpp.server.tls.policy", "disabled");
+            }
             env.admin.setSystemProperty("dnsutil.dnsOverride",
                 "{" + REMOTE_A + "," + PROSODY_IP + ":5269},{" + REMOTE_B + "," + PROSODY_IP + ":5269},{"
                     + EJABBERD_DOMAIN + "," + EJABBERD_IP + ":5269}");
             // Notice plugin jars dropped into plugins/ within seconds, not the default 20.
             env.admin.setSystemProperty("plugins.loading.monitor.interval", "2");
-            // Openfire reads its DNS override when it starts.
+            // Openfire reads its DNS override (and its TLS settings) when it starts.
             env.openfire.restart();
             env.admin.login(OpenfireServer.ADMIN_PASSWORD);
             env.openfire.installPlugin(jar);

@@ -53,6 +53,17 @@ final class OpenfireServer implements AutoCloseable {
             + "    <users>" + u + "</users>\n  </autosetup>\n</jive>\n");
     }
 
+    /**
+     * Before the first start: replaces the identity store and the trust store that server-to-server
+     * connections use ({@code resources/security/keystore} and {@code resources/security/truststore},
+     * JKS, password changeit: Openfire 5.1's defaults for {@code xmpp.socket.ssl.*}). With a certificate
+     * for the XMPP domain in the identity store, Openfire generates no self-signed one.
+     */
+    void useCertificateStores(Path identityStore, Path trustStore) throws IOException {
+        Files.copy(identityStore, home.resolve("resources/security/keystore"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(trustStore, home.resolve("resources/security/truststore"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
     String adminUrl() {
         return "http://" + address + ":9090";
     }

@@ -12,17 +12,32 @@ import java.util.concurrent.TimeUnit;
 /**
  * Debian's Prosody as the federated peer: one instance on its own loopback address serving the
  * given virtual hosts, dialback only (no TLS), resolving the other servers through the suite's DNS.
+ * With {@link Tls} material it requires TLS on server-to-server streams and authenticates peers
+ * by certificate only ({@code s2s_secure_auth}).
  */
 final class ProsodyServer implements AutoCloseable {
     private final ManagedProcess process;
     final String address;
+    /** Prosody's debug log. */
+    final Path log;
 
-    private ProsodyServer(ManagedProcess process, String address) {
+    /** For TLS: the CA certificate peers must be signed by, and each virtual host's certificate and key (PEM files). */
+    record Tls(Path caFile, Map<String, Path> certificates, Map<String, Path> keys) {
+    }
+
+    private ProsodyServer(ManagedProcess process, String address, Path log) {
         this.process = process;
         this.address = address;
+        this.log = log;
     }
 
     static ProsodyServer start(Path dir, String address, List<String> hosts, Map<String, String> users, Path resolvConf)
+        throws IOException, InterruptedException {
+        return start(dir, address, hosts, users, resolvConf, null);
+    }
+
+    /** {@code tls}: null for dialback only without TLS (as {@link #start(Path, String, List, Map, Path)}). */
+    static ProsodyServer start(Path dir, String address, List<String> hosts, Map<String, String> users, Path resolvConf, Tls tls)
         throws IOException, InterruptedException {
         Tools.require("prosody", "prosody");
         Files.createDirectories(dir.resolve("data"));
@@ -38,12 +53,24 @@ final class ProsodyServer implements AutoCloseable {
             .append("c2s_ports = { 5222 }\ns2s_ports = { 5269 }\nc2s_direct_tls_ports = {}\ns2s_direct_tls_ports = {}\n")
             .append("http_ports = {}\nhttps_ports = {}\n")
             .append("unbound = { resolvconf = \"").append(resolvConf).append("\" }\n")
-            .append("modules_enabled = { \"roster\"; \"saslauth\"; \"dialback\"; \"disco\"; \"ping\"; \"version\"; \"presence\" }\n")
-            .append("modules_disabled = { \"tls\"; \"s2s_bidi\" }\n")
-            .append("authentication = \"internal_plain\"\nallow_unencrypted_plain_auth = true\n")
-            .append("c2s_require_encryption = false\ns2s_require_encryption = false\ns2s_secure_auth = false\n");
+            .append("authentication = \"internal_plain\"\nallow_unencrypted_plain_auth = true\n");
+        if (tls == null) {
+            cfg.append("modules_enabled = { \"roster\"; \"saslauth\"; \"dialback\"; \"disco\"; \"ping\"; \"version\"; \"presence\" }\n")
+                .append("modules_disabled = { \"tls\"; \"s2s_bidi\" }\n")
+                .append("c2s_require_encryption = false\ns2s_require_encryption = false\ns2s_secure_auth = false\n");
+        } else {
+            // TLS required on s2s; a peer is accepted only with a certificate that chains to the CA and names its
+            // domain, which is what SASL EXTERNAL needs (dialback stays loaded: secure auth makes it need that too).
+            cfg.append("modules_enabled = { \"roster\"; \"saslauth\"; \"tls\"; \"dialback\"; \"disco\"; \"ping\"; \"version\"; \"presence\" }\n")
+                .append("modules_disabled = { \"s2s_bidi\" }\n")
+                .append("c2s_require_encryption = false\ns2s_require_encryption = true\ns2s_secure_auth = true\n");
+        }
         for (String host : hosts) {
             cfg.append("VirtualHost \"").append(host).append("\"\n");
+            if (tls != null) {
+                cfg.append("  ssl = { certificate = \"").append(tls.certificates().get(host)).append("\"; key = \"")
+                    .append(tls.keys().get(host)).append("\"; cafile = \"").append(tls.caFile()).append("\" }\n");
+            }
         }
         Path config = dir.resolve("prosody.cfg.lua");
         Files.writeString(config, cfg);
@@ -58,7 +85,7 @@ final class ProsodyServer implements AutoCloseable {
         }
         ManagedProcess process = ManagedProcess.start("prosody", List.of(Tools.require("prosody", "prosody"), "--config", config.toString(), "-F"),
             dir, Map.of(), dir.resolve("stdout.log"));
-        ProsodyServer server = new ProsodyServer(process, address);
+        ProsodyServer server = new ProsodyServer(process, address, dir.resolve("prosody.log"));
         Await.require(Duration.ofSeconds(30), "Prosody to listen on " + address + ":5222", () -> listening(address, 5222));
         return server;
     }
