@@ -57,6 +57,13 @@ public final class NativeJidRewriter {
                 continue;
             }
             String address = addressOfUser.apply(text.substring(start, at).toLowerCase(Locale.ROOT));
+            // Not a mapped user: the address may follow punctuation that can also be part of a
+            // localpart ("?invite;jid=alice@...", “alice@...”, *alice@...*, a no-break space):
+            // try the shorter localparts after each such character, longest first.
+            for (int s = start; address == null && (s = nextLocalpartStart(text, s, at)) >= 0; ) {
+                start = s;
+                address = addressOfUser.apply(text.substring(start, at).toLowerCase(Locale.ROOT));
+            }
             if (address == null) {
                 continue;
             }
@@ -158,6 +165,21 @@ public final class NativeJidRewriter {
             }
         }
         return end;
+    }
+
+    /**
+     * The index just after the first character in {@code [from, at)} that ends a localpart in
+     * running text but is not a boundary (anything but a letter, a digit, {@code . - _ +}),
+     * or -1 when there is none before {@code at - 1}.
+     */
+    private static int nextLocalpartStart(String text, int from, int at) {
+        for (int i = from; i < at - 1; i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '.' && c != '-' && c != '_' && c != '+') {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     private static boolean isBoundary(char c) {

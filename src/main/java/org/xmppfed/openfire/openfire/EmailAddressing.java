@@ -166,11 +166,12 @@ final class EmailAddressing {
 
     /** The email address that replaces {@code jid}'s bare form, or {@code null}. */
     private String nativeSenderAddress(JID jid) {
-        if (jid == null || jid.getNode() == null || !jid.getDomain().equals(email.xmppDomain())) {
+        // Compared without regard to case: a from attribute is not always in prepared form.
+        if (jid == null || jid.getNode() == null || !jid.getDomain().equalsIgnoreCase(email.xmppDomain())) {
             return null;
         }
         String address = email.federationAddress(jid.getNode());
-        return address == null || address.equals(jid.toBareJID()) ? null : address;
+        return address == null || address.equalsIgnoreCase(jid.toBareJID()) ? null : address;
     }
 
     /** RFC 6121 8.5.1/3.1.3 answers for an address without an account. */

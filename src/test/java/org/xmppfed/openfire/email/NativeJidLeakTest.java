@@ -1,0 +1,859 @@
+package org.xmppfed.openfire.email;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.dom4j.DocumentHelper;
+import org.dom4j.Element;
+import org.dom4j.QName;
+import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.util.XmlStringBuilder;
+import org.jivesoftware.smackx.address.packet.MultipleAddresses;
+import org.jivesoftware.smackx.caps.packet.CapsExtension;
+import org.jivesoftware.smackx.delay.packet.DelayInformation;
+import org.jivesoftware.smackx.disco.packet.DiscoverItems;
+import org.jivesoftware.smackx.forward.packet.Forwarded;
+import org.jivesoftware.smackx.muc.MUCAffiliation;
+import org.jivesoftware.smackx.muc.MUCRole;
+import org.jivesoftware.smackx.muc.packet.GroupChatInvitation;
+import org.jivesoftware.smackx.muc.packet.MUCAdmin;
+import org.jivesoftware.smackx.muc.packet.MUCItem;
+import org.jivesoftware.smackx.muc.packet.MUCUser;
+import org.jivesoftware.smackx.nick.packet.Nick;
+import org.jivesoftware.smackx.vcardtemp.packet.VCard;
+import org.jivesoftware.smackx.xdata.FormField;
+import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.jivesoftware.smackx.xhtmlim.packet.XHTMLExtension;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Packet;
+import org.xmppfed.openfire.store.EmailDomainStore;
+
+/**
+ * The product rule on a corpus of real-world stanzas: while the switch is on, no native JID of a
+ * local user who has a usable email address leaves for a federated domain, neither as sender nor
+ * anywhere in the payload; users without a usable address keep their native JID, unchanged.
+ *
+ * <p>The corpus has two halves. {@link #xepCorpus()} instantiates hand-written templates that
+ * follow the examples of the XEPs concerned (RFC 6121 presence and subscriptions, XEP-0144 roster
+ * item exchange, XEP-0045 MUC presence, mediated invitations and declines, admin lists and
+ * configuration forms, XEP-0249 direct invitations, XEP-0033 extended addressing, XEP-0054 vCard
+ * and XEP-0292 vCard4, XEP-0203 delay, XEP-0297 forwarding, XEP-0280 carbons, XEP-0313 MAM,
+ * XEP-0163 PEP, XEP-0071 XHTML-IM, XEP-0166 Jingle, XEP-0065 bytestreams) plus message bodies that
+ * quote an address in the ways people write them. {@link #smackCorpus()} builds stanzas with
+ * Smack's own stanza and extension classes and takes their {@code toXML()}, so the XML is what a
+ * Smack client produces. Every template is instantiated for each user with an address, with the
+ * native JID in lower, capitalised and upper case, and with a different resource per user; in a
+ * share of them the sender is a local user without an address (or the MUC room), so the address
+ * occurs in the payload only.
+ *
+ * <p>Each stanza is parsed into a Tinder packet and rewritten the way the plugin does it
+ * ({@code EmailAddressing.rewrite} in {@code org.xmppfed.openfire.openfire}): the sender by
+ * {@link EmailFederation#federationAddress} keeping the resource, the payload by
+ * {@code rewriter().rewrite(element, "from", "to")}.
+ */
+class NativeJidLeakTest {
+    private static final String DOMAIN = "openfire.test";
+    /** Users with a usable address: username to the address as the user provider gives it. */
+    private static final Map<String, String> MAPPED = new LinkedHashMap<>();
+    /** Users whose native JID must stay: no address, malformed address, a shared one (twice). */
+    private static final List<String> UNMAPPED = List.of("frank", "gina", "henry", "ivan");
+    private static final Map<String, String> RESOURCES = Map.of(
+        "alice", "phone", "bob", "Laptop.x7Ka", "chris.o-brien", "Home Office", "zoe_k", "gajim.QW3e");
+
+    static {
+        MAPPED.put("alice", "Alice.Smith@mail.test");
+        MAPPED.put("bob", "bob@mail.test");
+        MAPPED.put("chris.o-brien", "Chris.OBrien@Corp.Example");
+        MAPPED.put("zoe_k", "zoe@mail.test");
+    }
+
+    private static final String[] SKIP = {"from", "to"};
+
+    // ---- the stanza path, as the plugin runs it ----
+
+    private static EmailFederation federation(boolean enabled) {
+        EmailIndex index = new EmailIndex(DOMAIN);
+        Map<String, String> users = new LinkedHashMap<>(MAPPED);
+        users.put("frank", null);
+        users.put("gina", "gina(at)mail.test");
+        users.put("henry", "shared@mail.test");
+        users.put("ivan", "shared@mail.test");
+        index.replaceAll(users);
+        Settings settings = new Settings(enabled);
+        EmailFederation email = new EmailFederation(new NoDomains(), settings, index, DOMAIN::equals,
+            Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC));
+        email.reload();
+        return email;
+    }
+
+    /** What {@code EmailAddressing.rewrite} does to a local stanza bound for a federated domain. */
+    private static void rewriteLikeThePlugin(EmailFederation email, Packet packet) {
+        JID from = packet.getFrom();
+        if (from != null && from.getNode() != null && from.getDomain().equals(email.xmppDomain())) {
+            String address = email.federationAddress(from.getNode());
+            if (address != null && !address.equals(from.toBareJID())) {
+                packet.setFrom(new JID(EmailAddresses.localpart(address), EmailAddresses.domain(address), from.getResource()));
+            }
+        }
+        email.rewriter().rewrite(packet.getElement(), SKIP);
+    }
+
+    private static Packet parse(String xml) throws Exception {
+        Element root = DocumentHelper.parseText(xml).getRootElement();
+        return switch (root.getName()) {
+            case "message" -> new org.xmpp.packet.Message(root);
+            case "presence" -> new org.xmpp.packet.Presence(root);
+            case "iq" -> new org.xmpp.packet.IQ(root);
+            default -> throw new IllegalArgumentException("not a stanza: " + xml);
+        };
+    }
+
+    // ---- the tests ----
+
+    @TestFactory
+    Stream<DynamicNode> noStanzaOfTheCorpusLeavesWithANativeJid() throws Exception {
+        List<Case> corpus = corpus();
+        assertTrue(corpus.size() >= 200, "corpus has " + corpus.size() + " stanzas");
+        EmailFederation email = federation(true);
+        long xep = corpus.stream().filter(c -> c.source.equals("xep")).count();
+        String name = "corpus of " + corpus.size() + " stanzas (" + xep + " from XEP templates, "
+            + (corpus.size() - xep) + " built with Smack)";
+        return Stream.of(DynamicContainer.dynamicContainer(name,
+            corpus.stream().map(c -> DynamicTest.dynamicTest(c.name, () -> {
+                try {
+                    check(email, c);
+                } catch (AssertionError e) {
+                    throw new AssertionError(c.name + ": " + e.getMessage(), e);
+                }
+            }))));
+    }
+
+    private static void check(EmailFederation email, Case c) throws Exception {
+        Packet packet = parse(c.xml);
+        String before = packet.toXML();
+        List<String> mappedIn = mappedUsersIn(before);
+        assertFalse(mappedIn.isEmpty(), "the stanza quotes no local user with an address: " + before);
+
+        Element payloadOnly = packet.getElement().createCopy();
+        for (String a : SKIP) {
+            if (payloadOnly.attribute(a) != null) {
+                payloadOnly.remove(payloadOnly.attribute(a));
+            }
+        }
+        boolean inPayload = !mappedUsersIn(payloadOnly.asXML()).isEmpty();
+        assertEquals(inPayload, email.rewriter().hasMappedAddress(packet.getElement(), SKIP),
+            "hasMappedAddress (which decides whether the S2S copy is rewritten) on " + before);
+
+        rewriteLikeThePlugin(email, packet);
+        String after = packet.toXML();
+
+        for (String user : MAPPED.keySet()) {
+            String nativeJid = user + "@" + DOMAIN;
+            int at = after.toLowerCase(Locale.ROOT).indexOf(nativeJid);
+            if (at >= 0) {
+                fail("native JID " + nativeJid + " leaks at " + at + ": ..."
+                    + after.substring(Math.max(0, at - 60), Math.min(after.length(), at + 60)) + "...\nin " + after);
+            }
+        }
+        for (String user : mappedIn) {
+            String address = MAPPED.get(user).toLowerCase(Locale.ROOT);
+            assertTrue(after.contains(address), "expected " + address + " in " + after);
+        }
+        for (String user : UNMAPPED) {
+            assertEquals(occurrences(before, user + "@" + DOMAIN), occurrences(after, user + "@" + DOMAIN),
+                "native JID of " + user + " (no usable address) must stay as it was");
+        }
+        assertEquals(replaceNativeJids(before), after, "exactly the native JIDs are replaced, everything else is kept");
+        assertFalse(email.rewriter().hasMappedAddress(packet.getElement(), SKIP), "nothing left to rewrite");
+        JID from = packet.getFrom();
+        if (from != null && MAPPED.containsKey(from.getNode()) && from.getDomain().equals(DOMAIN)) {
+            fail("sender still native: " + from);
+        }
+        parse(after); // still a well-formed stanza
+    }
+
+    /** Control: without the rewrite (switch off), every stanza of the corpus would leak. */
+    @Test
+    void withTheSwitchOffEveryStanzaOfTheCorpusCarriesANativeJid() throws Exception {
+        EmailFederation off = federation(false);
+        List<Case> corpus = corpus();
+        for (Case c : corpus) {
+            Packet packet = parse(c.xml);
+            String before = packet.toXML();
+            rewriteLikeThePlugin(off, packet);
+            assertEquals(before, packet.toXML(), c.name);
+            assertFalse(mappedUsersIn(packet.toXML()).isEmpty(), c.name);
+        }
+    }
+
+    @Test
+    void theCorpusHasAtLeast200StanzasFromBothSourcesAndAllShapes() throws Exception {
+        List<Case> corpus = corpus();
+        assertTrue(corpus.size() >= 200, "corpus size " + corpus.size());
+        long xep = corpus.stream().filter(c -> c.source.equals("xep")).count();
+        long smack = corpus.stream().filter(c -> c.source.equals("smack")).count();
+        assertTrue(xep >= 200, "XEP templates: " + xep);
+        assertTrue(smack >= 200, "Smack-built: " + smack);
+        int payloadOnly = 0;
+        int messages = 0;
+        int presences = 0;
+        int iqs = 0;
+        int mixedCase = 0;
+        for (Case c : corpus) {
+            Packet p = parse(c.xml);
+            JID from = p.getFrom();
+            if (from == null || !MAPPED.containsKey(from.getNode()) || !from.getDomain().equals(DOMAIN)) {
+                payloadOnly++;
+            }
+            if (p instanceof org.xmpp.packet.Message) {
+                messages++;
+            } else if (p instanceof org.xmpp.packet.Presence) {
+                presences++;
+            } else {
+                iqs++;
+            }
+            if (c.xml.contains("@OpenFire.Test") || c.xml.contains("@OPENFIRE.TEST")) {
+                mixedCase++;
+            }
+        }
+        assertTrue(payloadOnly >= corpus.size() / 4, "stanzas with the address in the payload only: " + payloadOnly);
+        assertTrue(messages >= 100 && presences >= 50 && iqs >= 50, messages + " messages, " + presences + " presences, " + iqs + " IQs");
+        assertTrue(mixedCase >= corpus.size() / 3, "case variants: " + mixedCase);
+    }
+
+    // ---- checks ----
+
+    /** Users with an address whose native JID occurs (any case) in {@code xml}. */
+    private static List<String> mappedUsersIn(String xml) {
+        String lower = xml.toLowerCase(Locale.ROOT);
+        List<String> found = new ArrayList<>();
+        for (String user : MAPPED.keySet()) {
+            if (lower.contains(user + "@" + DOMAIN)) {
+                found.add(user);
+            }
+        }
+        return found;
+    }
+
+    /** Every occurrence of {@code jid} in any case, as written. */
+    private static List<String> occurrences(String xml, String jid) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile(Pattern.quote(jid), Pattern.CASE_INSENSITIVE).matcher(xml);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
+    /**
+     * The expected result: {@code xml} with every native JID of a user with an address replaced by
+     * the address (the corpus quotes them only where they are meant as that user's address).
+     */
+    private static String replaceNativeJids(String xml) {
+        String result = xml;
+        for (Map.Entry<String, String> e : MAPPED.entrySet()) {
+            result = Pattern.compile(Pattern.quote(e.getKey() + "@" + DOMAIN), Pattern.CASE_INSENSITIVE).matcher(result)
+                .replaceAll(Matcher.quoteReplacement(e.getValue().toLowerCase(Locale.ROOT)));
+        }
+        return result;
+    }
+
+    // ---- the corpus ----
+
+    private record Case(String source, String name, String xml) {
+    }
+
+    private static List<Case> corpus() throws Exception {
+        List<Case> all = new ArrayList<>(xepCorpus());
+        all.addAll(smackCorpus());
+        return all;
+    }
+
+    /**
+     * One instantiation: a user with an address ({@code me}, in the case of {@code variant}: 0 lower,
+     * 1 capitalised with {@code OpenFire.Test}, 2 upper), another user with an address
+     * ({@code peer}), a local user without one ({@code nomail}) and the sender (the user, or for
+     * variant 2 {@code nomail}, so that the address is in the payload only).
+     */
+    private static final class Ctx {
+        final String user;
+        final int variant;
+        final String local;
+        final String me;
+        final String res;
+        final String meFull;
+        /** The user's JID as Openfire stamps it on a stanza's {@code from} (prepared: lower case). */
+        final String self;
+        final String selfFull;
+        final String nick;
+        final String peer;
+        final String peerFull;
+        final String nomail;
+        final String from;
+        final String to = "carol@remote.test/pc";
+        final String room = "room@conference." + DOMAIN;
+
+        Ctx(int userIndex, int variant, int rotation) {
+            List<String> users = new ArrayList<>(MAPPED.keySet());
+            this.user = users.get(userIndex);
+            this.variant = variant;
+            String domain = switch (variant) {
+                case 0 -> DOMAIN;
+                case 1 -> "OpenFire.Test";
+                default -> "OPENFIRE.TEST";
+            };
+            this.local = switch (variant) {
+                case 0 -> user;
+                case 1 -> Character.toUpperCase(user.charAt(0)) + user.substring(1);
+                default -> user.toUpperCase(Locale.ROOT);
+            };
+            this.me = local + "@" + domain;
+            this.res = RESOURCES.get(user);
+            this.meFull = me + "/" + res;
+            this.self = user + "@" + DOMAIN;
+            this.selfFull = self + "/" + res;
+            this.nick = Character.toUpperCase(user.charAt(0)) + user.substring(1);
+            this.peer = users.get((userIndex + 1) % users.size()) + "@" + DOMAIN;
+            this.peerFull = peer + "/laptop";
+            this.nomail = UNMAPPED.get(rotation % UNMAPPED.size()) + "@" + DOMAIN;
+            this.from = variant == 2 ? nomail + "/pc" : selfFull;
+        }
+
+        String fill(String template) {
+            return template.replace("{selfFull}", selfFull).replace("{self}", self)
+                .replace("{meFull}", meFull).replace("{me}", me).replace("{from}", from)
+                .replace("{nick}", nick).replace("{peerFull}", peerFull).replace("{peer}", peer)
+                .replace("{nomail}", nomail).replace("{to}", to).replace("{room}", room).replace("{res}", res)
+                .replace("{local}", local);
+        }
+
+        String tag() {
+            return user + "/" + (variant == 0 ? "lower" : variant == 1 ? "Capitalised" : "UPPER") + (variant == 2 ? "/payload-only" : "");
+        }
+    }
+
+    // -- (a) XEP templates --
+
+    /** Name to template; placeholders as in {@link Ctx#fill}. Single-quoted attributes as in the XEPs. */
+    private static final Map<String, String> TEMPLATES = new LinkedHashMap<>();
+
+    static {
+        // RFC 6121
+        TEMPLATES.put("RFC 6121 chat message", """
+            <message xmlns='jabber:client' from='{from}' to='{to}' type='chat' id='ktx72v49'>\
+            <body>Hi, it's {nick} ({me}). Add {meFull} or xmpp:{me}?message</body>\
+            <active xmlns='http://jabber.org/protocol/chatstates'/></message>""");
+        TEMPLATES.put("RFC 6121 message with subject and thread", """
+            <message xmlns='jabber:client' from='{from}' to='{to}' type='normal' id='b4vs9km4' xml:lang='en'>\
+            <subject>Contact for the project: {me}</subject><body>Please write to {me}, cc {peer}.</body>\
+            <thread>e0ffe42b28561960c6b12b944a092794b9683a38</thread></message>""");
+        TEMPLATES.put("RFC 6121 presence with status", """
+            <presence xmlns='jabber:client' from='{from}' to='{to}'><show>away</show>\
+            <status>On the phone - reach me at {me} later</status><priority>5</priority>\
+            <c xmlns='http://jabber.org/protocol/caps' hash='sha-1' node='http://psi-im.org' ver='q07IKJEyjvHSyhy//CH0CxmKi8w='/></presence>""");
+        TEMPLATES.put("RFC 6121 subscription request with nick", """
+            <presence xmlns='jabber:client' from='{self}' to='carol@remote.test' type='subscribe' id='xk3h1v69'>\
+            <nick xmlns='http://jabber.org/protocol/nick'>{nick}</nick><status>I am {me}, {peer} gave me your address</status></presence>""");
+        TEMPLATES.put("RFC 6121 subscription approval", """
+            <presence xmlns='jabber:client' from='{self}' to='carol@remote.test' type='subscribed' id='h4v1c4kj'/>""");
+        TEMPLATES.put("RFC 6121 unsubscribe", """
+            <presence xmlns='jabber:client' from='{self}' to='carol@remote.test' type='unsubscribe' id='ul4bs71n'/>""");
+        TEMPLATES.put("RFC 6121 probe", """
+            <presence xmlns='jabber:client' from='{self}' to='carol@remote.test' type='probe' id='ign291v5'/>""");
+        TEMPLATES.put("RFC 6120 IQ error with text", """
+            <iq xmlns='jabber:client' from='{from}' to='{to}' type='error' id='v1'><query xmlns='jabber:iq:version'/>\
+            <error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>\
+            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas' xml:lang='en'>{me} does not answer version queries</text></error></iq>""");
+        // XEP-0144
+        TEMPLATES.put("XEP-0144 roster item exchange message", """
+            <message xmlns='jabber:client' from='{from}' to='{to}'><body>Some visitors, m'lady!</body>\
+            <x xmlns='http://jabber.org/protocol/rosterx'>\
+            <item action='add' jid='{me}' name='{nick}'><group>Visitors</group></item>\
+            <item action='add' jid='{peer}' name='Peer'><group>Visitors</group></item>\
+            <item action='modify' jid='{nomail}' name='No mail'><group>Friends</group></item>\
+            <item action='delete' jid='dan@chat.remote.test'/></x></message>""");
+        TEMPLATES.put("XEP-0144 roster item exchange IQ", """
+            <iq xmlns='jabber:client' from='{from}' to='{to}' type='set' id='rosterx_1'>\
+            <x xmlns='http://jabber.org/protocol/rosterx'><item action='add' jid='{me}' name='{nick}'>\
+            <group>Colleagues</group></item><item action='add' jid='{nomail}'/></x></iq>""");
+        // XEP-0045
+        TEMPLATES.put("XEP-0045 occupant presence, non-anonymous room", """
+            <presence xmlns='jabber:client' from='{room}/{nick}' to='{to}' id='n13mt3l'>\
+            <c xmlns='http://jabber.org/protocol/caps' hash='sha-1' node='https://conversations.im' ver='QHs4wTx2yDCWlDMJJxHw2tADsOM='/>\
+            <x xmlns='http://jabber.org/protocol/muc#user'><item affiliation='member' role='participant' jid='{meFull}'/></x></presence>""");
+        TEMPLATES.put("XEP-0045 nick change", """
+            <presence xmlns='jabber:client' from='{room}/{nick}' to='{to}' type='unavailable'>\
+            <x xmlns='http://jabber.org/protocol/muc#user'><item affiliation='member' jid='{meFull}' nick='{nick}2' role='participant'/>\
+            <status code='303'/></x></presence>""");
+        TEMPLATES.put("XEP-0045 kick with actor", """
+            <presence xmlns='jabber:client' from='{room}/{nick}' to='{to}' type='unavailable'>\
+            <x xmlns='http://jabber.org/protocol/muc#user'><item affiliation='none' role='none' jid='{meFull}'>\
+            <actor nick='Peer' jid='{peerFull}'/><reason>Avaunt, {me}!</reason></item><status code='307'/></x></presence>""");
+        TEMPLATES.put("XEP-0045 mediated invitation", """
+            <message xmlns='jabber:client' from='{room}' to='{to}' id='nzd143v8'>\
+            <body>{me} invites you to the room {room}</body>\
+            <x xmlns='http://jabber.org/protocol/muc#user'><invite from='{meFull}'><reason>Hey Carol, this is the place for all \
+            good witches! -- {me}</reason><continue thread='e0ffe42b28561960c6b12b944a092794b9683a38'/></invite>\
+            <password>cauldronburn</password></x><x xmlns='jabber:x:conference' jid='{room}'/></message>""");
+        TEMPLATES.put("XEP-0045 invitation declined", """
+            <message xmlns='jabber:client' from='{room}' to='{to}' id='jk2vs61v'>\
+            <x xmlns='http://jabber.org/protocol/muc#user'><decline from='{me}'><reason>Sorry, I'm too busy right now.</reason>\
+            </decline></x></message>""");
+        TEMPLATES.put("XEP-0045 member list", """
+            <iq xmlns='jabber:client' from='{room}' to='{to}' type='result' id='member3'>\
+            <query xmlns='http://jabber.org/protocol/muc#admin'>\
+            <item affiliation='member' jid='{me}' nick='{nick}' role='participant'/>\
+            <item affiliation='admin' jid='{peer}' role='moderator'/>\
+            <item affiliation='member' jid='{nomail}' nick='nomail' role='participant'/></query></iq>""");
+        TEMPLATES.put("XEP-0045 room configuration form", """
+            <iq xmlns='jabber:client' from='{room}' to='{to}' type='result' id='config1'>\
+            <query xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='form'>\
+            <title>Configuration for room</title>\
+            <field type='hidden' var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>\
+            <field label='Room Admins' type='jid-multi' var='muc#roomconfig_roomadmins'><value>{me}</value><value>{nomail}</value></field>\
+            <field label='Room Owners' type='jid-multi' var='muc#roomconfig_roomowners'><value>{peer}</value></field>\
+            <field label='Contact' type='text-single' var='muc#roominfo_contactjid'><value>{me}</value></field>\
+            </x></query></iq>""");
+        TEMPLATES.put("XEP-0045 groupchat message with ofrom and delay", """
+            <message xmlns='jabber:client' from='{room}/{nick}' to='{to}' type='groupchat' id='hysf1v37'>\
+            <body>{nick}: ping {me}, see xmpp:{room}?join</body>\
+            <addresses xmlns='http://jabber.org/protocol/address'><address type='ofrom' jid='{meFull}'/></addresses>\
+            <delay xmlns='urn:xmpp:delay' from='{room}' stamp='2002-10-13T23:58:37Z'/></message>""");
+        TEMPLATES.put("XEP-0045 invite URI in a body", """
+            <message xmlns='jabber:client' from='{from}' to='{to}' type='chat' id='uri1'>\
+            <body>Join us: xmpp:{room}?invite;jid={me};password=cauldronburn</body></message>""");
+        TEMPLATES.put("XEP-0045 room subject set by occupant", """
+            <message xmlns='jabber:client' from='{room}/{nick}' to='{to}' type='groupchat' id='lh2bs617'>\
+            <subject>Questions to {me} please</subject></message>""");
+        // XEP-0249
+        TEMPLATES.put("XEP-0249 direct invitation", """
+            <message xmlns='jabber:client' from='{from}' to='{to}'>\
+            <x xmlns='jabber:x:conference' jid='{room}' password='cauldronburn' reason='Hey Carol, join us. -- {me}'/></message>""");
+        TEMPLATES.put("XEP-0249 direct invitation, continued one-to-one chat", """
+            <message xmlns='jabber:client' from='{selfFull}' to='{to}'>\
+            <x xmlns='jabber:x:conference' continue='true' jid='{room}' reason='We continue here' thread='e0ffe42b28561960'/></message>""");
+        // XEP-0033
+        TEMPLATES.put("XEP-0033 multicast message", """
+            <message xmlns='jabber:client' from='{from}' to='multicast.remote.test'><body>Hello, world!</body>\
+            <addresses xmlns='http://jabber.org/protocol/address'>\
+            <address type='to' jid='{peer}/Work' desc='Peer'/>\
+            <address type='cc' jid='carol@remote.test/pc' delivered='true'/>\
+            <address type='bcc' jid='{nomail}'/>\
+            <address type='replyto' jid='{meFull}' desc='{nick} ({me})'/>\
+            <address type='replyroom' jid='{room}'/>\
+            <address type='to' uri='xmpp:{me}' desc='by uri'/>\
+            <address type='noreply'/></addresses></message>""");
+        TEMPLATES.put("XEP-0033 multicast presence", """
+            <presence xmlns='jabber:client' from='{from}' to='multicast.remote.test'>\
+            <addresses xmlns='http://jabber.org/protocol/address'><address type='to' jid='{me}'/>\
+            <address type='ofrom' jid='{meFull}'/></addresses></presence>""");
+        // XEP-0054 / XEP-0292
+        TEMPLATES.put("XEP-0054 vCard result", """
+            <iq xmlns='jabber:client' from='{self}' to='{to}' type='result' id='v1'><vCard xmlns='vcard-temp'>\
+            <FN>{nick} Example</FN><N><FAMILY>Example</FAMILY><GIVEN>{nick}</GIVEN></N><NICKNAME>{nick}</NICKNAME>\
+            <URL>xmpp:{me}</URL><ORG><ORGNAME>Example Corp</ORGNAME></ORG>\
+            <EMAIL><INTERNET/><PREF/><USERID>{me}</USERID></EMAIL>\
+            <JABBERID>{me}</JABBERID><NOTE>Assistant: {peer}. IM: {me}</NOTE>\
+            <DESC>More information: https://example.org/~{local}</DESC></vCard></iq>""");
+        TEMPLATES.put("XEP-0054 vCard of a colleague naming the user", """
+            <iq xmlns='jabber:client' from='{peer}' to='{to}' type='result' id='v2'><vCard xmlns='vcard-temp'>\
+            <FN>Colleague</FN><JABBERID>{peer}</JABBERID><NOTE>Deputy: {me}</NOTE></vCard></iq>""");
+        TEMPLATES.put("XEP-0292 vCard4 result", """
+            <iq xmlns='jabber:client' from='{self}' to='{to}' type='result' id='v4'>\
+            <vcard xmlns='urn:ietf:params:xml:ns:vcard-4.0'><fn><text>{nick}</text></fn>\
+            <impp><uri>xmpp:{me}</uri></impp><email><text>{me}</text></email></vcard></iq>""");
+        // XEP-0203
+        TEMPLATES.put("XEP-0203 delayed presence", """
+            <presence xmlns='jabber:client' from='{from}' to='{to}'><status>anon!</status><show>xa</show><priority>1</priority>\
+            <delay xmlns='urn:xmpp:delay' from='{meFull}' stamp='2002-09-10T23:41:07Z'/>\
+            <x xmlns='jabber:x:delay' from='{me}' stamp='20020910T23:41:07'/></presence>""");
+        TEMPLATES.put("XEP-0203 offline message", """
+            <message xmlns='jabber:client' from='{selfFull}' to='{to}' type='chat'><body>Are you there?</body>\
+            <delay xmlns='urn:xmpp:delay' from='{DOMAIN}' stamp='2002-09-10T23:08:25Z'>Offline Storage</delay></message>"""
+            .replace("{DOMAIN}", DOMAIN));
+        // XEP-0297 / XEP-0280 / XEP-0313
+        TEMPLATES.put("XEP-0297 forwarded message", """
+            <message xmlns='jabber:client' from='{from}' to='{to}' id='28gs'><body>A most courteous exposition!</body>\
+            <forwarded xmlns='urn:xmpp:forward:0'><delay xmlns='urn:xmpp:delay' stamp='2010-07-10T23:08:25Z'/>\
+            <message from='{peerFull}' id='0202197' to='{meFull}' type='chat' xmlns='jabber:client'>\
+            <body>Yet I should kill thee with much cherishing, {me}.</body></message></forwarded></message>""");
+        TEMPLATES.put("XEP-0280 carbon received", """
+            <message xmlns='jabber:client' from='{self}' to='{to}' type='chat'>\
+            <received xmlns='urn:xmpp:carbons:2'><forwarded xmlns='urn:xmpp:forward:0'>\
+            <message xmlns='jabber:client' from='dan@chat.remote.test/balcony' to='{meFull}' type='chat' id='0202197'>\
+            <body>Wherefore art thou, {nick}?</body><thread>0e3141cd80894871a68e6fe6b1ec56fa</thread></message>\
+            </forwarded></received></message>""");
+        TEMPLATES.put("XEP-0280 carbon sent", """
+            <message xmlns='jabber:client' from='{self}' to='{to}' type='chat'>\
+            <sent xmlns='urn:xmpp:carbons:2'><forwarded xmlns='urn:xmpp:forward:0'>\
+            <message xmlns='jabber:client' to='dan@chat.remote.test/balcony' from='{meFull}' type='chat' id='0202197'>\
+            <body>Neither, fair saint, if either thee dislike.</body></message></forwarded></sent></message>""");
+        TEMPLATES.put("XEP-0313 MAM result from a MUC archive", """
+            <message xmlns='jabber:client' from='{room}' to='{to}' id='aeb213'>\
+            <result xmlns='urn:xmpp:mam:2' queryid='f27' id='28482-98726-73623'>\
+            <forwarded xmlns='urn:xmpp:forward:0'><delay xmlns='urn:xmpp:delay' stamp='2010-07-10T23:08:25Z'/>\
+            <message xmlns='jabber:client' from='{room}/{nick}' type='groupchat' id='162BEBB1-F6DB-4D9A-9BD8-CFDCC801A0B2'>\
+            <body>Thrice the brinded cat hath mew'd. Ask {me}.</body>\
+            <x xmlns='http://jabber.org/protocol/muc#user'><item jid='{meFull}'/></x></message>\
+            </forwarded></result></message>""");
+        TEMPLATES.put("XEP-0313 MAM result from a personal archive", """
+            <message xmlns='jabber:client' from='{self}' to='{to}' id='aeb214'>\
+            <result xmlns='urn:xmpp:mam:2' queryid='f28' id='5d398-28273-f7382'>\
+            <forwarded xmlns='urn:xmpp:forward:0'><delay xmlns='urn:xmpp:delay' stamp='2010-07-10T23:09:32Z'/>\
+            <message xmlns='jabber:client' to='carol@remote.test' from='{meFull}' type='chat'>\
+            <body>Hail to thee</body></message></forwarded></result></message>""");
+        // XEP-0163 / XEP-0060
+        TEMPLATES.put("XEP-0163 PEP notification with replyto", """
+            <message xmlns='jabber:client' from='{self}' to='{to}' type='headline' id='tunefoo'>\
+            <event xmlns='http://jabber.org/protocol/pubsub#event'><items node='http://jabber.org/protocol/tune'>\
+            <item id='current' publisher='{me}'><tune xmlns='http://jabber.org/protocol/tune'><artist>Yes</artist>\
+            <title>Heart of the Sunrise</title></tune></item></items></event>\
+            <addresses xmlns='http://jabber.org/protocol/address'><address type='replyto' jid='{meFull}'/></addresses></message>""");
+        TEMPLATES.put("XEP-0030 disco items of a PEP service", """
+            <iq xmlns='jabber:client' from='{self}' to='{to}' type='result' id='items1'>\
+            <query xmlns='http://jabber.org/protocol/disco#items'>\
+            <item jid='{me}' node='http://jabber.org/protocol/tune' name='Tune'/>\
+            <item jid='{me}' node='urn:xmpp:avatar:metadata'/></query></iq>""");
+        // XEP-0071
+        TEMPLATES.put("XEP-0071 XHTML-IM body with links", """
+            <message xmlns='jabber:client' from='{from}' to='{to}' type='chat'><body>Contact {nick}: xmpp:{me}?message</body>\
+            <html xmlns='http://jabber.org/protocol/xhtml-im'><body xmlns='http://www.w3.org/1999/xhtml'>\
+            <p>Contact <a href='xmpp:{me}?message'>{nick}</a> or <a href='mailto:{me}'>write</a> \
+            (<strong>{me}</strong>)</p></body></html></message>""");
+        // XEP-0166 / XEP-0065
+        TEMPLATES.put("XEP-0166 Jingle session-initiate", """
+            <iq xmlns='jabber:client' from='{selfFull}' to='{to}' type='set' id='jingle1'>\
+            <jingle xmlns='urn:xmpp:jingle:1' action='session-initiate' initiator='{meFull}' sid='a73sjjvkla37jfea'>\
+            <content creator='initiator' name='voice'><description xmlns='urn:xmpp:jingle:apps:rtp:1' media='audio'>\
+            <payload-type id='96' name='speex' clockrate='16000'/></description>\
+            <transport xmlns='urn:xmpp:jingle:transports:ice-udp:1' pwd='asd88fgpdd777uzjYhagZg' ufrag='8hhy'/></content>\
+            </jingle></iq>""");
+        TEMPLATES.put("XEP-0065 streamhosts", """
+            <iq xmlns='jabber:client' from='{selfFull}' to='{to}' type='set' id='hu3vax16'>\
+            <query xmlns='http://jabber.org/protocol/bytestreams' sid='vxf9n471bn46' mode='tcp'>\
+            <streamhost jid='{meFull}' host='192.168.4.1' port='5086'/>\
+            <streamhost jid='proxy.{DOMAIN}' host='24.24.24.1' port='5999'/></query></iq>""".replace("{DOMAIN}", DOMAIN));
+    }
+
+    /** Ways people write an address in a message body (RFC 5322/6068, RFC 5122, XEP-0393, typography). */
+    private static final List<String> BODY_QUOTES = List.of(
+        "({me})", "\"{me}\"", "'{me}'", "<{me}>", "[{me}]", "mailto:{me}", "xmpp:{me}?message", "xmpp:{meFull}",
+        "{me}, {peer} and {nomail}.", "Write to {me}.", "{me}: are you there?", "“{me}”", "„{me}“", "‘{me}’",
+        "«\u00a0{me}\u00a0»", "«{me}»", "*{me}*", "`{me}`", "~{me}~", "> {me} wrote:\n> hi", "cc:\u00a0{me}",
+        "https://example.org/add?jid={me}", "xmpp:{room}?invite;jid={me}");
+
+    static List<Case> xepCorpus() throws Exception {
+        List<Case> cases = new ArrayList<>();
+        int rotation = 0;
+        for (Map.Entry<String, String> t : TEMPLATES.entrySet()) {
+            rotation++;
+            for (int u = 0; u < MAPPED.size(); u++) {
+                for (int v = 0; v < 3; v++) {
+                    Ctx c = new Ctx(u, v, rotation + u + v);
+                    cases.add(new Case("xep", t.getKey() + " [" + c.tag() + "]", c.fill(t.getValue())));
+                }
+            }
+        }
+        for (String quote : BODY_QUOTES) {
+            rotation++;
+            for (int u = 0; u < MAPPED.size(); u++) {
+                // one case variant per user, rotating, so every quoting style meets every variant
+                int v = (u + rotation) % 3;
+                Ctx c = new Ctx(u, v, rotation + u);
+                Element message = DocumentHelper.createElement(QName.get("message", "jabber:client"));
+                message.addAttribute("from", c.from).addAttribute("to", c.to).addAttribute("type", "chat");
+                message.addElement("body", "jabber:client").setText("Please contact " + c.fill(quote) + " thanks");
+                cases.add(new Case("xep", "body quoting " + quote.replace("\u00a0", "<nbsp>") + " [" + c.tag() + "]", message.asXML()));
+            }
+        }
+        return cases;
+    }
+
+    // -- (b) built with Smack --
+
+    @FunctionalInterface
+    private interface SmackCase {
+        Stanza build(Ctx c) throws Exception;
+    }
+
+    private static final Map<String, SmackCase> SMACK = new LinkedHashMap<>();
+
+    static {
+        SMACK.put("Smack chat message", c -> StanzaBuilder.buildMessage("s1").from(c.from).to(c.to).ofType(Message.Type.chat)
+            .setBody("This is " + c.me + " (resource " + c.res + "), xmpp:" + c.meFull + " - and " + c.peer + ".").build());
+        SMACK.put("Smack message with XEP-0033 addresses", c -> {
+            MultipleAddresses addresses = new MultipleAddresses();
+            // no desc: Smack 4.4.8 writes the desc attribute twice (not well-formed), so real clients cannot send it
+            addresses.addAddress(MultipleAddresses.Type.to, jid(c.peer), null, null, false, null);
+            addresses.addAddress(MultipleAddresses.Type.cc, jid("carol@remote.test"), null, null, true, null);
+            addresses.addAddress(MultipleAddresses.Type.replyto, jid(c.meFull), null, null, false, null);
+            addresses.addAddress(MultipleAddresses.Type.to, null, null, null, false, "xmpp:" + c.me);
+            addresses.addAddress(MultipleAddresses.Type.ofrom, jid(c.me), null, null, false, null);
+            addresses.addAddress(MultipleAddresses.Type.bcc, jid(c.nomail), null, null, false, null);
+            return StanzaBuilder.buildMessage("s2").from(c.from).to("multicast.remote.test").setBody("Hello, world!")
+                .addExtension(addresses).build();
+        });
+        SMACK.put("Smack XEP-0249 GroupChatInvitation", c -> StanzaBuilder.buildMessage("s3").from(c.from).to(c.to)
+            .setBody(c.me + " invites you to " + c.room).addExtension(new GroupChatInvitation(c.room)).build());
+        SMACK.put("Smack MUC mediated invitation", c -> {
+            MUCUser muc = new MUCUser();
+            muc.setInvite(new MUCUser.Invite("Join us. -- " + c.me, fullJid(c.meFull), null));
+            muc.setPassword("cauldronburn");
+            return StanzaBuilder.buildMessage("s4").from(c.room).to(c.to).addExtension(muc).build();
+        });
+        SMACK.put("Smack MUC decline", c -> {
+            MUCUser muc = new MUCUser();
+            muc.setDecline(new MUCUser.Decline("Too busy, ask " + c.peer, bareJid(c.me), bareJid("carol@remote.test")));
+            return StanzaBuilder.buildMessage("s5").from(c.room).to(c.to).addExtension(muc).build();
+        });
+        SMACK.put("Smack MUC occupant presence", c -> {
+            MUCUser muc = new MUCUser();
+            muc.setItem(new MUCItem(MUCAffiliation.member, MUCRole.participant, null, null, jid(c.meFull),
+                Resourcepart.from(c.nick), null));
+            muc.addStatusCode(MUCUser.Status.create(100));
+            return StanzaBuilder.buildPresence("s6").from(c.room + "/" + c.nick).to(c.to)
+                .addExtension(new CapsExtension("https://www.igniterealtime.org/projects/smack", "NfJ3flI83zSdUDzCEICtbypursw=", "sha-1"))
+                .addExtension(muc).build();
+        });
+        SMACK.put("Smack MUC kick with actor", c -> {
+            MUCUser muc = new MUCUser();
+            muc.setItem(new MUCItem(MUCAffiliation.none, MUCRole.none, jid(c.peerFull), "Kicked, " + c.me,
+                jid(c.meFull), Resourcepart.from(c.nick), Resourcepart.from("Peer")));
+            muc.addStatusCode(MUCUser.Status.KICKED_307);
+            return StanzaBuilder.buildPresence("s7").ofType(Presence.Type.unavailable).from(c.room + "/" + c.nick).to(c.to)
+                .addExtension(muc).build();
+        });
+        SMACK.put("Smack vCard result", c -> {
+            VCard vcard = new VCard();
+            vcard.setType(IQ.Type.result);
+            vcard.setStanzaId("s8");
+            vcard.setFrom(jid(c.me));
+            vcard.setTo(jid(c.to));
+            vcard.setFirstName(c.nick);
+            vcard.setLastName("Example");
+            vcard.setNickName(c.nick);
+            vcard.setJabberId(c.me);
+            vcard.setEmailWork(c.me);
+            vcard.setOrganization("Example Corp");
+            vcard.setField("URL", "xmpp:" + c.me);
+            vcard.setField("NOTE", "Backup contact: " + c.peer + "; me: " + c.meFull);
+            return vcard;
+        });
+        SMACK.put("Smack presence with caps, vCard-update, delay and MUC item", c -> {
+            MUCUser muc = new MUCUser();
+            muc.setItem(new MUCItem(MUCAffiliation.owner, MUCRole.moderator, null, null, jid(c.meFull), null, null));
+            return StanzaBuilder.buildPresence("s9").from(c.from).to(c.to).setStatus("Back at " + c.me)
+                .addExtension(new CapsExtension("http://gajim.org", "Kr0tr7kFQdcYOcgHF6E6pYbwb2s=", "sha-1"))
+                .addExtension(StandardExtensionElement.builder("x", "vcard-temp:x:update")
+                    .addElement("photo", "01b87fcd030b72895ff8e88db57ec525450f000d").build())
+                .addExtension(new DelayInformation(new Date(1_031_700_067_000L), c.meFull, "Resent by " + c.me))
+                .addExtension(muc).build();
+        });
+        SMACK.put("Smack XEP-0297 forwarded", c -> {
+            Message original = StanzaBuilder.buildMessage("orig1").from(c.peerFull).to(c.meFull).ofType(Message.Type.chat)
+                .setBody("Hi " + c.me + ", meeting at 3?").build();
+            return StanzaBuilder.buildMessage("s10").from(c.from).to(c.to).setBody("FYI")
+                .addExtension(new Forwarded<>(new DelayInformation(new Date(1_278_803_305_000L), c.me, null), original)).build();
+        });
+        SMACK.put("Smack XEP-0280 carbon received", c -> {
+            Message original = StanzaBuilder.buildMessage("orig2").from("dan@chat.remote.test/balcony").to(c.meFull)
+                .ofType(Message.Type.chat).setBody("Wherefore art thou?").build();
+            return StanzaBuilder.buildMessage("s11").from(c.me).to(c.to).ofType(Message.Type.chat)
+                .addExtension(wrap("received", "urn:xmpp:carbons:2", Map.of(), new Forwarded<>(original))).build();
+        });
+        SMACK.put("Smack XEP-0280 carbon sent", c -> {
+            Message original = StanzaBuilder.buildMessage("orig3").from(c.meFull).to("dan@chat.remote.test/balcony")
+                .ofType(Message.Type.chat).setBody("Neither, fair saint").build();
+            return StanzaBuilder.buildMessage("s12").from(c.me).to(c.to).ofType(Message.Type.chat)
+                .addExtension(wrap("sent", "urn:xmpp:carbons:2", Map.of(), new Forwarded<>(original))).build();
+        });
+        SMACK.put("Smack XEP-0313 MAM result", c -> {
+            MUCUser muc = new MUCUser();
+            muc.setItem(new MUCItem(MUCAffiliation.member, MUCRole.participant, null, null, jid(c.meFull), null, null));
+            Message archived = StanzaBuilder.buildMessage("orig4").from(c.room + "/" + c.nick).ofType(Message.Type.groupchat)
+                .setBody("Thrice the brinded cat hath mew'd.").addExtension(muc).build();
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put("queryid", "f27");
+            attributes.put("id", "28482-98726-73623");
+            return StanzaBuilder.buildMessage("s13").from(c.room).to(c.to).addExtension(wrap("result", "urn:xmpp:mam:2", attributes,
+                new Forwarded<>(new DelayInformation(new Date(1_278_803_305_000L)), archived))).build();
+        });
+        SMACK.put("Smack XEP-0144 roster exchange", c -> StanzaBuilder.buildMessage("s14").from(c.from).to(c.to)
+            .setBody("Contacts for you").addExtension(StandardExtensionElement.builder("x", "http://jabber.org/protocol/rosterx")
+                .addElement(StandardExtensionElement.builder("item", "http://jabber.org/protocol/rosterx")
+                    .addAttribute("action", "add").addAttribute("jid", c.me).addAttribute("name", c.nick)
+                    .addElement("group", "Colleagues").build())
+                .addElement(StandardExtensionElement.builder("item", "http://jabber.org/protocol/rosterx")
+                    .addAttribute("action", "add").addAttribute("jid", c.nomail).build())
+                .build()).build());
+        SMACK.put("Smack MUC admin list", c -> {
+            MUCAdmin admin = new MUCAdmin();
+            admin.setType(IQ.Type.result);
+            admin.setStanzaId("s15");
+            admin.setFrom(jid(c.room));
+            admin.setTo(jid(c.to));
+            admin.addItem(new MUCItem(MUCAffiliation.member, jid(c.me), "Invited by " + c.peer));
+            admin.addItem(new MUCItem(MUCAffiliation.admin, jid(c.peer)));
+            admin.addItem(new MUCItem(MUCAffiliation.member, jid(c.nomail)));
+            return admin;
+        });
+        SMACK.put("Smack data form with JID fields", c -> StanzaBuilder.buildMessage("s16").from(c.from).to(c.to)
+            .setBody("Please fill in").addExtension(DataForm.builder(DataForm.Type.form).setTitle("Project for " + c.me)
+                .addField(FormField.jidMultiBuilder("members").addValue(jid(c.me)).addValue(jid(c.peer)).addValue(jid(c.nomail)).build())
+                .addField(FormField.jidSingleBuilder("owner").setValue(jid(c.meFull)).build())
+                .addField(FormField.textSingleBuilder("contact").setValue("xmpp:" + c.me).build())
+                .build()).build());
+        SMACK.put("Smack XHTML-IM", c -> {
+            XHTMLExtension xhtml = new XHTMLExtension();
+            xhtml.addBody("<body xmlns='http://www.w3.org/1999/xhtml'><p>Ask <a href='xmpp:" + c.me + "?message'>" + c.nick
+                + "</a> &lt;" + c.me + "&gt;</p></body>");
+            return StanzaBuilder.buildMessage("s17").from(c.from).to(c.to).setBody("Ask " + c.nick + " <" + c.me + ">")
+                .addExtension(xhtml).build();
+        });
+        SMACK.put("Smack disco items", c -> {
+            DiscoverItems items = new DiscoverItems();
+            items.setType(IQ.Type.result);
+            items.setStanzaId("s18");
+            items.setFrom(jid(c.me));
+            items.setTo(jid(c.to));
+            DiscoverItems.Item tune = new DiscoverItems.Item(jid(c.me));
+            tune.setNode("http://jabber.org/protocol/tune");
+            tune.setName("Tune of " + c.me);
+            items.addItem(tune);
+            return items;
+        });
+        SMACK.put("Smack subscription request with nick", c -> StanzaBuilder.buildPresence("s19").ofType(Presence.Type.subscribe)
+            .from(c.me).to("carol@remote.test").setStatus("Hi, " + c.me + " here").addExtension(new Nick(c.nick)).build());
+        SMACK.put("Smack groupchat message with delay", c -> StanzaBuilder.buildMessage("s20").from(c.room + "/" + c.nick).to(c.to)
+            .ofType(Message.Type.groupchat).setBody(c.nick + ": mail me at " + c.me)
+            .addExtension(new DelayInformation(new Date(1_034_553_517_000L), c.room, null)).build());
+    }
+
+    static List<Case> smackCorpus() throws Exception {
+        List<Case> cases = new ArrayList<>();
+        int rotation = 0;
+        for (Map.Entry<String, SmackCase> s : SMACK.entrySet()) {
+            rotation++;
+            for (int u = 0; u < MAPPED.size(); u++) {
+                for (int v = 0; v < 3; v++) {
+                    Ctx c = new Ctx(u, v, rotation + u + v);
+                    String xml = s.getValue().build(c).toXML().toString();
+                    cases.add(new Case("smack", s.getKey() + " [" + c.tag() + "]", xml));
+                }
+            }
+        }
+        return cases;
+    }
+
+    private static Jid jid(String jid) throws Exception {
+        return JidCreate.from(jid);
+    }
+
+    private static EntityFullJid fullJid(String jid) throws Exception {
+        return JidCreate.entityFullFrom(jid);
+    }
+
+    private static EntityBareJid bareJid(String jid) throws Exception {
+        return JidCreate.entityBareFrom(jid);
+    }
+
+    /** An extension wrapping another one, for the Smack modules not on the classpath (carbons, MAM). */
+    private static ExtensionElement wrap(String name, String namespace, Map<String, String> attributes, ExtensionElement child) {
+        return new ExtensionElement() {
+            @Override
+            public String getElementName() {
+                return name;
+            }
+
+            @Override
+            public String getNamespace() {
+                return namespace;
+            }
+
+            @Override
+            public XmlStringBuilder toXML(XmlEnvironment enclosing) {
+                XmlStringBuilder xml = new XmlStringBuilder(this, enclosing);
+                attributes.forEach(xml::attribute);
+                xml.rightAngleBracket();
+                xml.append(child);
+                xml.closeElement(this);
+                return xml;
+            }
+        };
+    }
+
+    // ---- fixtures ----
+
+    private record Settings(boolean on) implements EmailSettingsStore {
+        @Override
+        public boolean enabled() {
+            return on;
+        }
+
+        @Override
+        public void setEnabled(boolean enabled) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void announceChange() {
+        }
+    }
+
+    private static final class NoDomains implements EmailDomainStore {
+        @Override
+        public Map<String, Instant> loadAll() {
+            return Map.of();
+        }
+
+        @Override
+        public void insert(String domain, Instant created) {
+        }
+
+        @Override
+        public int insertMissing(Collection<String> domains, Instant created) {
+            return 0;
+        }
+
+        @Override
+        public void rename(String original, String replacement) {
+        }
+
+        @Override
+        public void delete(String domain) {
+        }
+    }
+}
