@@ -12,12 +12,24 @@ import org.xmppfed.openfire.openfire.FederationRuntime;
  * reloaded without restarting Openfire.
  */
 public final class FederationPlugin implements Plugin {
-    private FederationRuntime runtime;
+    private volatile FederationRuntime runtime;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
         runtime = new FederationRuntime();
         runtime.start();
+    }
+
+    /**
+     * Entry point for {@code UserEmailChangedTask}, which other cluster nodes send when a user is
+     * created, deleted or changes their email address. Public and with plain Java types because the
+     * task may have been loaded by an earlier instance of this plugin.
+     */
+    public void userEmailChangedOnAnotherNode(String username, String email, boolean deleted) {
+        FederationRuntime r = runtime;
+        if (r != null) {
+            r.userEmailChangedOnAnotherNode(username, email, deleted);
+        }
     }
 
     @Override

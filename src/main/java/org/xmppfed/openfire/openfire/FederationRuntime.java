@@ -51,7 +51,7 @@ public final class FederationRuntime {
     private final AtomicBoolean userDomainsPending = new AtomicBoolean();
     private final JiveEmailSettings emailSettings;
     private EmailFederation email;
-    private UserEmailEvents userEvents;
+    private volatile UserEmailEvents userEvents;
     private final Set<String> pendingCloses = ConcurrentHashMap.newKeySet();
     private FederationInterceptor interceptor;
     private volatile long emailRereadEvery;
@@ -168,6 +168,14 @@ public final class FederationRuntime {
         if (isGateKeeper()) {
             guarded("restoring Openfire's server permissions", gate::restore);
             guarded("restoring Openfire's trunking settings", gateway::restore);
+        }
+    }
+
+    /** A user change made on another cluster node; ignored while the email part is not started. */
+    public void userEmailChangedOnAnotherNode(String username, String email, boolean deleted) {
+        UserEmailEvents events = userEvents;
+        if (events != null) {
+            events.applyFromOtherNode(username, email, deleted);
         }
     }
 

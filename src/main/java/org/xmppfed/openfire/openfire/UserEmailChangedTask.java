@@ -3,18 +3,27 @@ package org.xmppfed.openfire.openfire;
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
-import java.util.function.Consumer;
+import java.lang.reflect.Method;
 
+import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.util.cache.ClusterTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells the other cluster nodes that a user was created, deleted or changed their email address,
  * carrying the new address (a deleted user is announced before Openfire removes it, so the other
  * nodes must not read it back).
+ *
+ * <p>The cluster may run this class as loaded by an earlier instance of the plugin (Hazelcast keeps
+ * resolved classes after a plugin reload), so {@link #run()} reaches the plugin that is running now
+ * through Openfire's plugin manager and plain Java types, never through this class's own state.
  */
 public final class UserEmailChangedTask implements ClusterTask<Void> {
-    /** Where a node that runs the plugin takes the change; {@code null} while the plugin is stopped. */
-    static volatile Consumer<UserEmailChangedTask> receiver;
+    private static final Logger LOG = LoggerFactory.getLogger(UserEmailChangedTask.class);
+    /** The running plugin's public entry point for changes from other nodes. */
+    static final String RECEIVER = "userEmailChangedOnAnotherNode";
 
     private String username;
     private String email;
@@ -44,9 +53,15 @@ public final class UserEmailChangedTask implements ClusterTask<Void> {
 
     @Override
     public void run() {
-        Consumer<UserEmailChangedTask> r = receiver;
-        if (r != null) {
-            r.accept(this);
+        for (Plugin plugin : XMPPServer.getInstance().getPluginManager().getPlugins()) {
+            if (plugin.getClass().getName().equals("org.xmppfed.openfire.FederationPlugin")) {
+                try {
+                    Method receiver = plugin.getClass().getMethod(RECEIVER, String.class, String.class, boolean.class);
+                    receiver.invoke(plugin, username, email, deleted);
+                } catch (ReflectiveOperationException e) {
+                    LOG.error("Could not pass the email change of user {} to the federation plugin", username, e);
+                }
+            }
         }
     }
 

@@ -34,11 +34,9 @@ final class UserEmailEvents implements UserEventListener {
 
     void start() {
         UserEventDispatcher.addListener(this);
-        UserEmailChangedTask.receiver = this::applyFromOtherNode;
     }
 
     void stop() {
-        UserEmailChangedTask.receiver = null;
         UserEventDispatcher.removeListener(this);
     }
 
@@ -76,8 +74,9 @@ final class UserEmailEvents implements UserEventListener {
         }
     }
 
-    private void applyFromOtherNode(UserEmailChangedTask change) {
-        apply(change.username(), change.email(), change.deleted());
+    /** A change made on another cluster node (see {@link UserEmailChangedTask}). */
+    void applyFromOtherNode(String username, String email, boolean deleted) {
+        apply(username, email, deleted);
     }
 
     private void apply(String username, String email, boolean deleted) {

@@ -23,7 +23,8 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        // Always through MessageFormat, so that '' in the bundle reads as one apostrophe.
+        return new MessageFormat(pattern, locale).format(args);
     }
 
     public static String english(String key, Object... args) {
