@@ -1,11 +1,8 @@
 package org.xmppfed.openfire.openfire;
 
-import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 
 import org.jivesoftware.util.JiveGlobals;
-import org.jivesoftware.util.PropertyEventDispatcher;
-import org.jivesoftware.util.PropertyEventListener;
 import org.xmppfed.openfire.email.EmailSettingsStore;
 
 /**
@@ -13,23 +10,12 @@ import org.xmppfed.openfire.email.EmailSettingsStore;
  * change of the email domain list (which lives in the database). A change of either - on any
  * node, or by hand in System Properties - makes every node reload.
  */
-final class JiveEmailSettings implements EmailSettingsStore, PropertyEventListener {
+final class JiveEmailSettings extends WatchedProperties implements EmailSettingsStore {
     static final String ENABLED = "plugin.federation.email.enabled";
     static final String REVISION = "plugin.federation.email.revision";
 
-    private final Runnable reload;
-    private volatile String ownRevision;
-
     JiveEmailSettings(Runnable reload) {
-        this.reload = reload;
-    }
-
-    void start() {
-        PropertyEventDispatcher.addListener(this);
-    }
-
-    void stop() {
-        PropertyEventDispatcher.removeListener(this);
+        super(REVISION, Set.of(ENABLED), reload);
     }
 
     @Override
@@ -40,41 +26,5 @@ final class JiveEmailSettings implements EmailSettingsStore, PropertyEventListen
     @Override
     public void setEnabled(boolean enabled) {
         JiveGlobals.setProperty(ENABLED, Boolean.toString(enabled));
-    }
-
-    @Override
-    public void announceChange() {
-        String revision = UUID.randomUUID().toString();
-        ownRevision = revision;
-        JiveGlobals.setProperty(REVISION, revision);
-    }
-
-    private void changed(String property, Map<String, Object> params) {
-        if (REVISION.equals(property)) {
-            Object value = params == null ? null : params.get("value");
-            if (value == null || !value.equals(ownRevision)) {
-                reload.run();
-            }
-        } else if (ENABLED.equals(property)) {
-            reload.run();
-        }
-    }
-
-    @Override
-    public void propertySet(String property, Map<String, Object> params) {
-        changed(property, params);
-    }
-
-    @Override
-    public void propertyDeleted(String property, Map<String, Object> params) {
-        changed(property, params);
-    }
-
-    @Override
-    public void xmlPropertySet(String property, Map<String, Object> params) {
-    }
-
-    @Override
-    public void xmlPropertyDeleted(String property, Map<String, Object> params) {
     }
 }

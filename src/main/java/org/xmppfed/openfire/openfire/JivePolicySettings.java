@@ -1,11 +1,8 @@
 package org.xmppfed.openfire.openfire;
 
-import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 
 import org.jivesoftware.util.JiveGlobals;
-import org.jivesoftware.util.PropertyEventDispatcher;
-import org.jivesoftware.util.PropertyEventListener;
 import org.xmppfed.openfire.policy.DefaultPolicy;
 import org.xmppfed.openfire.policy.InvalidInputException;
 import org.xmppfed.openfire.policy.PolicySettingsStore;
@@ -15,25 +12,14 @@ import org.xmppfed.openfire.policy.PolicySettingsStore;
  * Properties, shared by every cluster node). A change of any of them - made on this node, on
  * another node, or by hand in System Properties - makes every node reload the policy.
  */
-final class JivePolicySettings implements PolicySettingsStore, PropertyEventListener {
+final class JivePolicySettings extends WatchedProperties implements PolicySettingsStore {
     static final String ENABLED = "plugin.federation.enabled";
     static final String DEFAULT_POLICY = "plugin.federation.policy.default";
     /** Bumped after every change of the exception list, which lives in the database. */
     static final String REVISION = "plugin.federation.policy.revision";
 
-    private final Runnable reload;
-    private volatile String ownRevision;
-
     JivePolicySettings(Runnable reload) {
-        this.reload = reload;
-    }
-
-    void start() {
-        PropertyEventDispatcher.addListener(this);
-    }
-
-    void stop() {
-        PropertyEventDispatcher.removeListener(this);
+        super(REVISION, Set.of(ENABLED, DEFAULT_POLICY), reload);
     }
 
     @Override
@@ -61,42 +47,5 @@ final class JivePolicySettings implements PolicySettingsStore, PropertyEventList
             JiveGlobals.setProperty(ENABLED, "false");
             JiveGlobals.setProperty(DEFAULT_POLICY, defaultPolicy.name());
         }
-    }
-
-    @Override
-    public void announceChange() {
-        String revision = UUID.randomUUID().toString();
-        ownRevision = revision;
-        JiveGlobals.setProperty(REVISION, revision);
-    }
-
-    private void changed(String property, Map<String, Object> params) {
-        if (REVISION.equals(property)) {
-            Object value = params == null ? null : params.get("value");
-            if (value != null && value.equals(ownRevision)) {
-                return; // this node made the change and has the new policy already
-            }
-            reload.run();
-        } else if (ENABLED.equals(property) || DEFAULT_POLICY.equals(property)) {
-            reload.run();
-        }
-    }
-
-    @Override
-    public void propertySet(String property, Map<String, Object> params) {
-        changed(property, params);
-    }
-
-    @Override
-    public void propertyDeleted(String property, Map<String, Object> params) {
-        changed(property, params);
-    }
-
-    @Override
-    public void xmlPropertySet(String property, Map<String, Object> params) {
-    }
-
-    @Override
-    public void xmlPropertyDeleted(String property, Map<String, Object> params) {
     }
 }

@@ -1,0 +1,72 @@
+package org.xmppfed.openfire.openfire;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jivesoftware.util.JiveGlobals;
+import org.jivesoftware.util.PropertyEventDispatcher;
+import org.jivesoftware.util.PropertyEventListener;
+
+/**
+ * Settings kept as Openfire system properties, which every cluster node shares and whose change
+ * events reach every node: a change of a watched property - on this node, another node, or by hand
+ * in System Properties - runs {@code reload}. Data that lives in the database is announced by
+ * bumping a revision property; the node that bumped it already has the new state and skips it.
+ */
+abstract class WatchedProperties implements PropertyEventListener {
+    private final String revisionKey;
+    private final Set<String> watched;
+    private final Runnable reload;
+    private volatile String ownRevision;
+
+    WatchedProperties(String revisionKey, Set<String> watched, Runnable reload) {
+        this.revisionKey = revisionKey;
+        this.watched = watched;
+        this.reload = reload;
+    }
+
+    void start() {
+        PropertyEventDispatcher.addListener(this);
+    }
+
+    void stop() {
+        PropertyEventDispatcher.removeListener(this);
+    }
+
+    /** Tells every node (this one included) that the stored data changed and must be reloaded. */
+    public void announceChange() {
+        String revision = UUID.randomUUID().toString();
+        ownRevision = revision;
+        JiveGlobals.setProperty(revisionKey, revision);
+    }
+
+    private void changed(String property, Map<String, Object> params) {
+        if (revisionKey.equals(property)) {
+            Object value = params == null ? null : params.get("value");
+            if (value == null || !value.equals(ownRevision)) {
+                reload.run();
+            }
+        } else if (watched.contains(property)) {
+            reload.run();
+        }
+    }
+
+    @Override
+    public void propertySet(String property, Map<String, Object> params) {
+        changed(property, params);
+    }
+
+    @Override
+    public void propertyDeleted(String property, Map<String, Object> params) {
+        changed(property, params);
+    }
+
+    @Override
+    public void xmlPropertySet(String property, Map<String, Object> params) {
+    }
+
+    @Override
+    public void xmlPropertyDeleted(String property, Map<String, Object> params) {
+    }
+}
