@@ -1,8 +1,6 @@
 package org.xmppfed.openfire.bench;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +26,9 @@ import org.xmpp.packet.Presence;
 import org.xmppfed.openfire.email.EmailAddresses;
 import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.email.EmailIndex;
-import org.xmppfed.openfire.email.EmailSettingsStore;
+import org.xmppfed.openfire.email.MemoryEmailDomainStore;
+import org.xmppfed.openfire.email.MemoryEmailSettings;
 import org.xmppfed.openfire.email.InboundAddress;
-import org.xmppfed.openfire.store.EmailDomainStore;
 
 /**
  * Per-stanza cost of email address for federation with 100 000 users in the index, every lookup
@@ -88,7 +86,9 @@ public class EmailRewriteBenchmark {
         }
         index = new EmailIndex(DOMAIN);
         index.replaceAll(users);
-        email = new EmailFederation(new NoDomains(), new SwitchedOn(), index, DOMAIN::equals, Clock.systemUTC());
+        MemoryEmailSettings switchedOn = new MemoryEmailSettings();
+        switchedOn.enabled = true;
+        email = new EmailFederation(new MemoryEmailDomainStore(), switchedOn, index, DOMAIN::equals, Clock.systemUTC());
         email.reload();
 
         messages = new Message[QUERIES];
@@ -211,44 +211,4 @@ public class EmailRewriteBenchmark {
         return email.federationAddress(usernames[nextIndex()]);
     }
 
-    // ---- fixtures ----
-
-    private static final class SwitchedOn implements EmailSettingsStore {
-        @Override
-        public boolean enabled() {
-            return true;
-        }
-
-        @Override
-        public void setEnabled(boolean enabled) {
-        }
-
-        @Override
-        public void announceChange() {
-        }
-    }
-
-    private static final class NoDomains implements EmailDomainStore {
-        @Override
-        public Map<String, Instant> loadAll() {
-            return Map.of();
-        }
-
-        @Override
-        public void insert(String domain, Instant created) {
-        }
-
-        @Override
-        public int insertMissing(Collection<String> domains, Instant created) {
-            return 0;
-        }
-
-        @Override
-        public void rename(String original, String replacement) {
-        }
-
-        @Override
-        public void delete(String domain) {
-        }
-    }
 }

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xmppfed.openfire.email.EmailDomain.Kind;
 import org.xmppfed.openfire.policy.InvalidInputException;
-import org.xmppfed.openfire.store.EmailDomainStore;
 import org.xmppfed.openfire.store.StoreException;
 
 /**
@@ -42,88 +40,6 @@ class EmailFederationTest {
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
     // ---- test doubles ----
-
-    /** The email domain table in memory, counting writes; can be told to fail. */
-    static final class MemoryEmailDomainStore implements EmailDomainStore {
-        final Map<String, Instant> rows = new TreeMap<>();
-        int writes;
-        int loads;
-        boolean failing;
-
-        private void check() {
-            if (failing) {
-                throw new StoreException("database down", new java.sql.SQLException("down"));
-            }
-        }
-
-        @Override
-        public Map<String, Instant> loadAll() {
-            check();
-            loads++;
-            return new TreeMap<>(rows);
-        }
-
-        @Override
-        public void insert(String domain, Instant created) {
-            check();
-            if (rows.containsKey(domain)) {
-                throw new StoreException("duplicate " + domain, new java.sql.SQLException("duplicate"));
-            }
-            writes++;
-            rows.put(domain, created);
-        }
-
-        @Override
-        public int insertMissing(Collection<String> domains, Instant created) {
-            check();
-            writes++;
-            int added = 0;
-            for (String d : domains) {
-                if (rows.putIfAbsent(d, created) == null) {
-                    added++;
-                }
-            }
-            return added;
-        }
-
-        @Override
-        public void rename(String original, String replacement) {
-            check();
-            if (!rows.containsKey(original) || rows.containsKey(replacement)) {
-                throw new StoreException("cannot rename " + original, new java.sql.SQLException("rename"));
-            }
-            writes++;
-            rows.put(replacement, rows.remove(original));
-        }
-
-        @Override
-        public void delete(String domain) {
-            check();
-            writes++;
-            rows.remove(domain);
-        }
-    }
-
-    /** The switch in memory, counting the change announcements. */
-    static final class MemoryEmailSettings implements EmailSettingsStore {
-        boolean enabled;
-        int announcements;
-
-        @Override
-        public boolean enabled() {
-            return enabled;
-        }
-
-        @Override
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        @Override
-        public void announceChange() {
-            announcements++;
-        }
-    }
 
     /** A clock the test moves by hand. */
     static final class TestClock extends Clock {

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +58,6 @@ import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
-import org.xmppfed.openfire.store.EmailDomainStore;
 
 /**
  * The product rule on a corpus of real-world stanzas: while the switch is on, no native JID of a
@@ -112,8 +110,9 @@ class NativeJidLeakTest {
         users.put("henry", "shared@mail.test");
         users.put("ivan", "shared@mail.test");
         index.replaceAll(users);
-        Settings settings = new Settings(enabled);
-        EmailFederation email = new EmailFederation(new NoDomains(), settings, index, DOMAIN::equals,
+        MemoryEmailSettings settings = new MemoryEmailSettings();
+        settings.enabled = enabled;
+        EmailFederation email = new EmailFederation(new MemoryEmailDomainStore(), settings, index, DOMAIN::equals,
             Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC));
         email.reload();
         return email;
@@ -815,45 +814,4 @@ class NativeJidLeakTest {
         };
     }
 
-    // ---- fixtures ----
-
-    private record Settings(boolean on) implements EmailSettingsStore {
-        @Override
-        public boolean enabled() {
-            return on;
-        }
-
-        @Override
-        public void setEnabled(boolean enabled) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void announceChange() {
-        }
-    }
-
-    private static final class NoDomains implements EmailDomainStore {
-        @Override
-        public Map<String, Instant> loadAll() {
-            return Map.of();
-        }
-
-        @Override
-        public void insert(String domain, Instant created) {
-        }
-
-        @Override
-        public int insertMissing(Collection<String> domains, Instant created) {
-            return 0;
-        }
-
-        @Override
-        public void rename(String original, String replacement) {
-        }
-
-        @Override
-        public void delete(String domain) {
-        }
-    }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.xmppfed.openfire.store.EmailDomainStore;
 
 /**
  * {@link NativeJidRewriter} on its own: what counts as a local user's native address in text, what
@@ -38,7 +36,7 @@ class NativeJidRewriterTest {
     private static final String ALICE_EMAIL = "alice.smith@mail.test";
     private static final String BOB_EMAIL = "bob@mail.test";
 
-    private final Settings settings = new Settings();
+    private final MemoryEmailSettings settings = new MemoryEmailSettings();
     private EmailFederation email;
     private NativeJidRewriter rewriter;
 
@@ -53,7 +51,7 @@ class NativeJidRewriterTest {
         users.put("henry", "shared@mail.test");
         users.put("ivan", "shared@mail.test");
         index.replaceAll(users);
-        email = new EmailFederation(new NoDomains(), settings, index, d -> d.equals("openfire.test"),
+        email = new EmailFederation(new MemoryEmailDomainStore(), settings, index, d -> d.equals("openfire.test"),
             Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC));
         settings.enabled = true;
         email.reload();
@@ -350,47 +348,4 @@ class NativeJidRewriterTest {
         assertTrue(rewriter.hasMappedAddress(onlyInFrom));
     }
 
-    // ---- fixtures ----
-
-    private static final class Settings implements EmailSettingsStore {
-        boolean enabled;
-
-        @Override
-        public boolean enabled() {
-            return enabled;
-        }
-
-        @Override
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        @Override
-        public void announceChange() {
-        }
-    }
-
-    private static final class NoDomains implements EmailDomainStore {
-        @Override
-        public Map<String, Instant> loadAll() {
-            return Map.of();
-        }
-
-        @Override
-        public void insert(String domain, Instant created) {
-        }
-
-        @Override
-        public int insertMissing(Collection<String> domains, Instant created) {
-            return 0;
-        }
-
-        @Override
-        public void rename(String original, String replacement) {
-        }
-
-        @Override
-        public void delete(String domain) {
-        }
-    }
 }

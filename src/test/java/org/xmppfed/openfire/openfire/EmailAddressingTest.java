@@ -12,17 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.xmppfed.openfire.openfire.TestStanzas.message;
+import static org.xmppfed.openfire.openfire.TestStanzas.ping;
 import static org.mockito.Mockito.spy;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -43,13 +43,13 @@ import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
 import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.email.EmailIndex;
-import org.xmppfed.openfire.email.EmailSettingsStore;
+import org.xmppfed.openfire.email.MemoryEmailDomainStore;
+import org.xmppfed.openfire.email.MemoryEmailSettings;
 import org.xmppfed.openfire.policy.DefaultPolicy;
 import org.xmppfed.openfire.policy.Direction;
 import org.xmppfed.openfire.policy.FederationPolicy;
 import org.xmppfed.openfire.policy.PolicyCounters;
 import org.xmppfed.openfire.policy.PolicyException;
-import org.xmppfed.openfire.store.EmailDomainStore;
 
 /**
  * Email address for federation on the stanza path, driven through {@link FederationInterceptor}
@@ -100,65 +100,10 @@ class EmailAddressingTest {
         }
     }
 
-    /** Table {@code ofFedEmailDomain} in memory. */
-    static final class InMemoryEmailDomainStore implements EmailDomainStore {
-        final Map<String, Instant> rows = new TreeMap<>();
-
-        @Override
-        public Map<String, Instant> loadAll() {
-            return new TreeMap<>(rows);
-        }
-
-        @Override
-        public void insert(String domain, Instant created) {
-            rows.put(domain, created);
-        }
-
-        @Override
-        public int insertMissing(Collection<String> domains, Instant created) {
-            int added = 0;
-            for (String d : domains) {
-                if (rows.putIfAbsent(d, created) == null) {
-                    added++;
-                }
-            }
-            return added;
-        }
-
-        @Override
-        public void rename(String original, String replacement) {
-            rows.put(replacement, rows.remove(original));
-        }
-
-        @Override
-        public void delete(String domain) {
-            rows.remove(domain);
-        }
-    }
-
-    /** The switch in memory; announcing a change does nothing (single node). */
-    static final class InMemoryEmailSettings implements EmailSettingsStore {
-        private boolean enabled;
-
-        @Override
-        public boolean enabled() {
-            return enabled;
-        }
-
-        @Override
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        @Override
-        public void announceChange() {
-        }
-    }
-
     // ---- fixture ----
 
-    private final InMemoryEmailDomainStore domainStore = new InMemoryEmailDomainStore();
-    private final InMemoryEmailSettings settings = new InMemoryEmailSettings();
+    private final MemoryEmailDomainStore domainStore = new MemoryEmailDomainStore();
+    private final MemoryEmailSettings settings = new MemoryEmailSettings();
     private final EmailIndex index = new EmailIndex(XMPP_DOMAIN);
     private final AtomicReference<FederationPolicy> policy =
         new AtomicReference<>(FederationPolicy.of(true, DefaultPolicy.ALLOW, List.of()));
@@ -223,24 +168,6 @@ class EmailAddressingTest {
             left++;
         }
         return EMAIL_LOG_LINES - left;
-    }
-
-    private static Message message(JID from, JID to) {
-        Message m = new Message();
-        m.setFrom(from);
-        m.setTo(to);
-        m.setType(Message.Type.chat);
-        m.setID("m1");
-        m.setBody("hello");
-        return m;
-    }
-
-    private static IQ ping(JID from, JID to, IQ.Type type) {
-        IQ iq = new IQ(type, "iq1");
-        iq.setFrom(from);
-        iq.setTo(to);
-        iq.setChildElement("ping", "urn:xmpp:ping");
-        return iq;
     }
 
     private static Presence presence(Presence.Type type, JID from, JID to) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
+import static org.xmppfed.openfire.openfire.TestStanzas.message;
+import static org.xmppfed.openfire.openfire.TestStanzas.ping;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,24 +76,6 @@ class FederationInterceptorTest {
 
     private void policy(DefaultPolicy def, String pattern, Direction direction) {
         policy.set(FederationPolicy.of(true, def, pattern == null ? List.of() : List.of(PolicyException.of(pattern, direction, Instant.EPOCH))));
-    }
-
-    private static Message message(JID from, JID to) {
-        Message m = new Message();
-        m.setFrom(from);
-        m.setTo(to);
-        m.setType(Message.Type.chat);
-        m.setID("m1");
-        m.setBody("hello");
-        return m;
-    }
-
-    private static IQ ping(JID from, JID to, IQ.Type type) {
-        IQ iq = new IQ(type, "iq1");
-        iq.setFrom(from);
-        iq.setTo(to);
-        iq.setChildElement("ping", "urn:xmpp:ping");
-        return iq;
     }
 
     private void beforeRouting(Packet p, Session s) throws PacketRejectedException {

@@ -48,7 +48,7 @@ class EmailServletTest {
             || html.contains("data-field-error=\"domain\">The last label '1om' of 'abc.1om' starts with a digit"), html);
         assertTrue(html.contains("value=\"abc.1om\""));
         assertTrue(f.email.domains().isEmpty());
-        assertEquals(0, f.announcements);
+        assertEquals(0, f.emailSettings.announcements);
     }
 
     @Test

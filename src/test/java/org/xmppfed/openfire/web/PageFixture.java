@@ -20,7 +20,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.email.EmailIndex;
-import org.xmppfed.openfire.email.EmailSettingsStore;
+import org.xmppfed.openfire.email.MemoryEmailSettings;
 import org.xmppfed.openfire.policy.MemoryPolicySettings;
 import org.xmppfed.openfire.policy.PolicyCounters;
 import org.xmppfed.openfire.policy.PolicyService;
@@ -37,26 +37,7 @@ final class PageFixture {
     final EmailIndex index;
     final EmailFederation email;
     int rereads;
-    /** The email switch and the announcements of domain changes, in memory. */
-    final EmailSettingsStore emailSettings = new EmailSettingsStore() {
-        private boolean enabled;
-
-        @Override
-        public boolean enabled() {
-            return enabled;
-        }
-
-        @Override
-        public void setEnabled(boolean on) {
-            enabled = on;
-        }
-
-        @Override
-        public void announceChange() {
-            announcements++;
-        }
-    };
-    int announcements;
+    final MemoryEmailSettings emailSettings = new MemoryEmailSettings();
 
     PageFixture() {
         PolicySettingsStore settings = new MemoryPolicySettings();

@@ -1,0 +1,70 @@
+package org.xmppfed.openfire.email;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.xmppfed.openfire.store.EmailDomainStore;
+import org.xmppfed.openfire.store.StoreException;
+
+/** The email domain table in memory, counting writes; can be told to fail. */
+public final class MemoryEmailDomainStore implements EmailDomainStore {
+    public final Map<String, Instant> rows = new TreeMap<>();
+    public int writes;
+    public int loads;
+    public boolean failing;
+
+    private void check() {
+        if (failing) {
+            throw new StoreException("database down", new java.sql.SQLException("down"));
+        }
+    }
+
+    @Override
+    public Map<String, Instant> loadAll() {
+        check();
+        loads++;
+        return new TreeMap<>(rows);
+    }
+
+    @Override
+    public void insert(String domain, Instant created) {
+        check();
+        if (rows.containsKey(domain)) {
+            throw new StoreException("duplicate " + domain, new java.sql.SQLException("duplicate"));
+        }
+        writes++;
+        rows.put(domain, created);
+    }
+
+    @Override
+    public int insertMissing(Collection<String> domains, Instant created) {
+        check();
+        writes++;
+        int added = 0;
+        for (String d : domains) {
+            if (rows.putIfAbsent(d, created) == null) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    @Override
+    public void rename(String original, String replacement) {
+        check();
+        if (!rows.containsKey(original) || rows.containsKey(replacement)) {
+            throw new StoreException("cannot rename " + original, new java.sql.SQLException("rename"));
+        }
+        writes++;
+        rows.put(replacement, rows.remove(original));
+    }
+
+    @Override
+    public void delete(String domain) {
+        check();
+        writes++;
+        rows.remove(domain);
+    }
+}

@@ -1,0 +1,31 @@
+package org.xmppfed.openfire.openfire;
+
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+
+/** The stanzas the interceptor tests send, built like Openfire hands them to interceptors. */
+final class TestStanzas {
+    private TestStanzas() {
+    }
+
+    /** A chat message with id m1 and body "hello". */
+    static Message message(JID from, JID to) {
+        Message m = new Message();
+        m.setFrom(from);
+        m.setTo(to);
+        m.setType(Message.Type.chat);
+        m.setID("m1");
+        m.setBody("hello");
+        return m;
+    }
+
+    /** An XEP-0199 ping (or its result/error shape) with id iq1. */
+    static IQ ping(JID from, JID to, IQ.Type type) {
+        IQ iq = new IQ(type, "iq1");
+        iq.setFrom(from);
+        iq.setTo(to);
+        iq.setChildElement("ping", "urn:xmpp:ping");
+        return iq;
+    }
+}
