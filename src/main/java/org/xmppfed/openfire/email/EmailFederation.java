@@ -136,7 +136,8 @@ public final class EmailFederation {
             if (node == null) {
                 return InboundAddress.UNCHANGED;
             }
-            String owner = index.ownerOf(node + '@' + domain);
+            // Only an address in the XMPP domain itself can name another user; most servers have none.
+            String owner = index.hasUsersIn(domain) ? index.ownerOf(node + '@' + domain) : null;
             if (owner != null && !owner.equals(node)) {
                 return new InboundAddress(InboundAddress.Kind.DELIVER, owner);
             }
@@ -186,13 +187,14 @@ public final class EmailFederation {
     }
 
     public String addDomain(String raw) {
+        String domain;
         synchronized (this) {
-            String domain = checkNew(raw);
+            domain = checkNew(raw);
             store.insert(domain, clock.instant());
             settings.announceChange();
         }
         reload();
-        return EmailDomainRules.normalise(raw);
+        return domain;
     }
 
     public String renameDomain(String original, String raw) {

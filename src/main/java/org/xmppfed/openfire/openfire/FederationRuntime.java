@@ -113,9 +113,9 @@ public final class FederationRuntime {
             projectEmailDomains(email);
         });
         long every = Math.max(1, JiveGlobals.getIntProperty(EMAIL_REREAD_MINUTES, 60));
-        worker.scheduleWithFixedDelay(this::rereadUsersIfDue, 1, 1, TimeUnit.MINUTES);
         this.emailRereadEvery = TimeUnit.MINUTES.toNanos(every);
         this.lastUserRead = System.nanoTime();
+        worker.scheduleWithFixedDelay(this::rereadUsersIfDue, 1, 1, TimeUnit.MINUTES);
     }
 
     /** Every user's address again: catches changes made directly in a directory (LDAP). */

@@ -45,13 +45,18 @@ final class GatewayDomains {
         }
         target.addAll(emailDomains);
         String domains = String.join(",", target);
+        boolean changed = false;
         if (!domains.equals(JiveGlobals.getProperty(DOMAINS))) {
             JiveGlobals.setProperty(DOMAINS, domains);
+            changed = true;
         }
         if (!"true".equals(JiveGlobals.getProperty(ENABLED))) {
             JiveGlobals.setProperty(ENABLED, "true");
+            changed = true;
         }
-        LOG.info("Server-to-server streams are accepted for the email domains {}", emailDomains);
+        if (changed) {
+            LOG.info("Server-to-server streams are accepted for the email domains {}", emailDomains);
+        }
     }
 
     /** Puts the administrator's trunking settings back, if the plugin changed them. */

@@ -155,8 +155,9 @@ public final class EmailServlet extends AdminPage {
                 + "<a href=\"email.jsp\">" + t("form.cancel") + "</a></form>"));
         }
         b.append(switchBox(request, v, email));
-        b.append(domainsBox(request, v, email));
-        b.append(dnsBox(email));
+        List<EmailDomain> domains = email.domains();
+        b.append(domainsBox(request, v, email, domains));
+        b.append(dnsBox(email, domains));
         b.append(usersBox(request, email));
         write(response, PAGE_ID, "email.title", b.toString());
     }
@@ -178,8 +179,7 @@ public final class EmailServlet extends AdminPage {
         return contentBox(t("email.switch.title"), s.toString());
     }
 
-    private String domainsBox(HttpServletRequest request, View v, EmailFederation email) {
-        List<EmailDomain> domains = email.domains();
+    private String domainsBox(HttpServletRequest request, View v, EmailFederation email, List<EmailDomain> domains) {
         StringBuilder s = new StringBuilder("<p>").append(t("email.domains.intro")).append("</p>\n");
         s.append("<div class=\"jive-table\"><table cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\" id=\"email-domains\">\n<thead><tr>")
             .append("<th>").append(t("email.domains.name")).append("</th>")
@@ -231,9 +231,9 @@ public final class EmailServlet extends AdminPage {
         return contentBox(t("email.domains.title"), s.toString());
     }
 
-    private String dnsBox(EmailFederation email) {
+    private String dnsBox(EmailFederation email, List<EmailDomain> domains) {
         StringBuilder s = new StringBuilder();
-        List<String> names = email.domains().stream().map(EmailDomain::name)
+        List<String> names = domains.stream().map(EmailDomain::name)
             .filter(n -> !n.equals(email.xmppDomain())).toList();
         if (names.isEmpty()) {
             s.append("<p>").append(t("email.dns.none")).append("</p>");
