@@ -65,7 +65,7 @@ final class EmailAddressing {
         }
         InboundAddress target = email.resolve(to.getNode(), to.getDomain());
         if (target.kind() != InboundAddress.Kind.UNCHANGED && !email.ready()) {
-            log.denied("Dropped " + kind(packet) + " from " + packet.getFrom().getDomain() + " to " + to.toBareJID()
+            log.denied("Dropped " + FederationInterceptor.kind(packet) + " from " + packet.getFrom().getDomain() + " to " + to.toBareJID()
                 + ": the user list has not been read yet");
             throw new PacketRejectedException("Email addresses not loaded yet");
         }
@@ -74,12 +74,12 @@ final class EmailAddressing {
             }
             case DELIVER -> packet.setTo(new JID(target.username(), email.xmppDomain(), to.getResource()));
             case NATIVE_HIDDEN -> {
-                log.denied("Dropped " + kind(packet) + " from " + packet.getFrom().toBareJID() + " to " + to.toBareJID()
+                log.denied("Dropped " + FederationInterceptor.kind(packet) + " from " + packet.getFrom().toBareJID() + " to " + to.toBareJID()
                     + ": this user federates with an email address, not with the XMPP address");
                 throw new PacketRejectedException("Native address of a user who federates by email");
             }
             case UNKNOWN, DOMAIN -> {
-                log.denied("Refused " + kind(packet) + " from " + packet.getFrom().toBareJID() + " to " + to
+                log.denied("Refused " + FederationInterceptor.kind(packet) + " from " + packet.getFrom().toBareJID() + " to " + to
                     + ": no user has this address in the email domain " + to.getDomain());
                 answerNobodyHere(packet, null, false);
                 throw new PacketRejectedException("No such email address");
@@ -93,7 +93,7 @@ final class EmailAddressing {
             return;
         }
         if (!email.ready()) {
-            log.denied("Held back " + kind(packet) + " to " + packet.getTo().getDomain() + ": the user list has not been read yet");
+            log.denied("Held back " + FederationInterceptor.kind(packet) + " to " + packet.getTo().getDomain() + ": the user list has not been read yet");
             throw new PacketRejectedException("Email addresses not loaded yet");
         }
         if (packet instanceof Presence presence && isSubscription(presence)) {
@@ -207,12 +207,5 @@ final class EmailAddressing {
         Presence.Type t = presence.getType();
         return t == Presence.Type.subscribe || t == Presence.Type.subscribed
             || t == Presence.Type.unsubscribe || t == Presence.Type.unsubscribed;
-    }
-
-    private static String kind(Packet packet) {
-        if (packet instanceof Message) {
-            return "message";
-        }
-        return packet instanceof Presence ? "presence" : "iq";
     }
 }

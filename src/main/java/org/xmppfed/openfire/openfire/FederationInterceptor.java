@@ -246,7 +246,8 @@ public final class FederationInterceptor implements PacketInterceptor {
         return iq.getType() == IQ.Type.get || iq.getType() == IQ.Type.set;
     }
 
-    private static String kind(Packet packet) {
+    /** "message", "presence" or "iq", for log lines. */
+    static String kind(Packet packet) {
         if (packet instanceof Message) {
             return "message";
         }
