@@ -3,10 +3,12 @@ package org.xmppfed.openfire.openfire;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jivesoftware.database.DbConnectionManager;
@@ -93,7 +95,7 @@ public final class FederationRuntime {
         worker.scheduleWithFixedDelay(() -> guarded("session sweep", () -> sweeper.sweep(policy.current())),
             every, every, TimeUnit.SECONDS);
         FederationContext.publish(new FederationContext(policy, counters, new WebManagerAudit(), JiveGlobals::getLocale,
-            email, this::rereadUsers, XMPPServer.getInstance().getServerInfo().getHostname()));
+            email, this::rereadUsers, XMPPServer.getInstance().getServerInfo().getHostname(), this::awaitWorker));
     }
 
     /**
@@ -116,6 +118,22 @@ public final class FederationRuntime {
         this.emailRereadEvery = TimeUnit.MINUTES.toNanos(every);
         this.lastUserRead = System.nanoTime();
         worker.scheduleWithFixedDelay(this::rereadUsersIfDue, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Waits (at most 30 s) until the worker has done everything queued so far - in particular the
+     * connection gate and trunking updates of a change just made on this node.
+     */
+    private void awaitWorker() {
+        try {
+            worker.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("Openfire's connection settings are still being updated after 30 seconds");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RejectedExecutionException stopping) {
+            // the plugin is stopping; nothing more will be applied
+        }
     }
 
     /** Every user's address again: catches changes made directly in a directory (LDAP). */

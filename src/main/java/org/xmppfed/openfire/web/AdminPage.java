@@ -96,6 +96,16 @@ abstract class AdminPage extends HttpServlet {
         return e == null ? "" : "<br/><span class=\"jive-error-text\" data-field-error=\"" + field + "\">" + e + "</span>";
     }
 
+    /**
+     * Redirects after a saved change once this node also enforces it on connections (Openfire's
+     * permission and trunking settings are updated in the background), so that what the next
+     * page says - "in force now" - is true for the very next stanza.
+     */
+    void redirectAfterChange(HttpServletResponse response, String location) throws IOException {
+        context().awaitEnforcement().run();
+        response.sendRedirect(location);
+    }
+
     void refuseWithoutCsrf(HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_FORBIDDEN, "Missing or invalid CSRF token");
     }

@@ -93,7 +93,7 @@ public final class EmailServlet extends AdminPage {
                 email.setEnabled(on);
                 context().audit().record(request, "Email address for federation switched " + (on ? "on" : "off"),
                     "was " + (before ? "on" : "off"));
-                response.sendRedirect("email.jsp?result=" + (on ? "on" : "off"));
+                redirectAfterChange(response, "email.jsp?result=" + (on ? "on" : "off"));
                 return;
             }
             case "add" -> {
@@ -101,7 +101,7 @@ public final class EmailServlet extends AdminPage {
                 try {
                     String added = email.addDomain(v.newDomain);
                     context().audit().record(request, "Email domain added", added);
-                    response.sendRedirect("email.jsp?result=added&domain=" + Html.url(added));
+                    redirectAfterChange(response, "email.jsp?result=added&domain=" + Html.url(added));
                     return;
                 } catch (InvalidInputException e) {
                     v.errors.put("domain", problem(e));
@@ -113,7 +113,7 @@ public final class EmailServlet extends AdminPage {
                 try {
                     String renamed = email.renameDomain(v.renaming, v.renameTo);
                     context().audit().record(request, "Email domain renamed", v.renaming + " -> " + renamed);
-                    response.sendRedirect("email.jsp?result=renamed&from=" + Html.url(v.renaming) + "&domain=" + Html.url(renamed));
+                    redirectAfterChange(response, "email.jsp?result=renamed&from=" + Html.url(v.renaming) + "&domain=" + Html.url(renamed));
                     return;
                 } catch (InvalidInputException e) {
                     v.errors.put("rename", problem(e));
@@ -123,7 +123,7 @@ public final class EmailServlet extends AdminPage {
                 try {
                     String deleted = email.deleteDomain(param(request, "domain"));
                     context().audit().record(request, "Email domain deleted", deleted);
-                    response.sendRedirect("email.jsp?result=deleted&domain=" + Html.url(deleted));
+                    redirectAfterChange(response, "email.jsp?result=deleted&domain=" + Html.url(deleted));
                     return;
                 } catch (InvalidInputException e) {
                     v.message = infoBox("error", problem(e));
@@ -131,7 +131,7 @@ public final class EmailServlet extends AdminPage {
             }
             case "reread" -> {
                 context().rereadUsers().run();
-                response.sendRedirect("email.jsp?result=reread");
+                redirectAfterChange(response, "email.jsp?result=reread");
                 return;
             }
             default -> v.message = infoBox("error", t("email.error.action"));

@@ -8,9 +8,14 @@ import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.policy.PolicyCounters;
 import org.xmppfed.openfire.policy.PolicyService;
 
-/** What the admin pages work with; the plugin builds it when it starts. */
+/**
+ * What the admin pages work with; the plugin builds it when it starts. {@code awaitEnforcement}
+ * returns once this node has applied every change made so far to Openfire's own connection
+ * settings (which happens off the request thread), bounded.
+ */
 public record FederationContext(PolicyService policy, PolicyCounters counters, AuditLog audit, Supplier<Locale> locale,
-                                EmailFederation email, Runnable rereadUsers, String hostName) {
+                                EmailFederation email, Runnable rereadUsers, String hostName,
+                                Runnable awaitEnforcement) {
 
     private static volatile FederationContext current;
 

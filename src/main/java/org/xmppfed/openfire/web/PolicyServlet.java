@@ -128,7 +128,7 @@ public final class PolicyServlet extends AdminPage {
                     : context().policy().update(original, v.formPattern, v.formDirection);
                 context().audit().record(request, original == null ? "Federation policy exception added" : "Federation policy exception changed",
                     (original == null ? "" : original + " -> ") + saved.pattern() + " " + saved.direction());
-                response.sendRedirect("policy.jsp?result=" + (original == null ? "added" : "updated")
+                redirectAfterChange(response, "policy.jsp?result=" + (original == null ? "added" : "updated")
                     + "&pattern=" + Html.url(saved.pattern().toString()));
                 return;
             } catch (InvalidInputException e) {
@@ -143,7 +143,7 @@ public final class PolicyServlet extends AdminPage {
         try {
             PolicyException removed = context().policy().delete(param(request, "pattern"));
             context().audit().record(request, "Federation policy exception deleted", removed.pattern() + " " + removed.direction());
-            response.sendRedirect("policy.jsp?result=deleted&pattern=" + Html.url(removed.pattern().toString()));
+            redirectAfterChange(response, "policy.jsp?result=deleted&pattern=" + Html.url(removed.pattern().toString()));
         } catch (InvalidInputException e) {
             v.message = infoBox("error", problem(e));
             render(request, response, v);
@@ -196,7 +196,7 @@ public final class PolicyServlet extends AdminPage {
         int total = context().policy().importExceptions(parsed.exceptions(), mode);
         context().audit().record(request, "Federation policy exceptions imported",
             parsed.exceptions().size() + " entries (" + mode + "), " + total + " exceptions now");
-        response.sendRedirect("policy.jsp?result=imported&count=" + parsed.exceptions().size());
+        redirectAfterChange(response, "policy.jsp?result=imported&count=" + parsed.exceptions().size());
     }
 
     /** What applying the import would change, and the button that applies it. */

@@ -59,7 +59,7 @@ public final class SettingsServlet extends AdminPage {
         context().audit().record(request, "Federation settings changed",
             "federation " + (before.enabled() ? "on" : "off") + " -> " + (enabled ? "on" : "off")
                 + ", default policy " + before.defaultPolicy() + " -> " + defaultPolicy);
-        response.sendRedirect("settings.jsp?result=saved");
+        redirectAfterChange(response, "settings.jsp?result=saved");
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response, String enabled, String defaultPolicy,

@@ -37,6 +37,7 @@ final class PageFixture {
     final EmailIndex index;
     final EmailFederation email;
     int rereads;
+    int enforcementWaits;
     final MemoryEmailSettings emailSettings = new MemoryEmailSettings();
 
     PageFixture() {
@@ -48,7 +49,7 @@ final class PageFixture {
             d -> d.equals("openfire.test") || d.endsWith(".openfire.test"), Clock.systemUTC());
         email.reload();
         context = new FederationContext(policy, new PolicyCounters(), (req, summary, details) -> audit.add(summary + ": " + details),
-            () -> Locale.ENGLISH, email, () -> rereads++, "xmpp.openfire.test");
+            () -> Locale.ENGLISH, email, () -> rereads++, "xmpp.openfire.test", () -> enforcementWaits++);
     }
 
     /** The result of one request. */

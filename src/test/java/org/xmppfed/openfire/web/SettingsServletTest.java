@@ -36,6 +36,14 @@ class SettingsServletTest {
     }
 
     @Test
+    void theRedirectWaitsUntilThisNodeEnforcesTheChangeOnConnections() throws Exception {
+        PageFixture.run(page, "POST", Map.of("enabled", "true", "defaultPolicy", "ALLOW"), true);
+        assertEquals(1, f.enforcementWaits);
+        PageFixture.run(page, "POST", Map.of("enabled", "maybe", "defaultPolicy", "ALLOW"), true);
+        assertEquals(1, f.enforcementWaits, "a rejected form changes nothing and waits for nothing");
+    }
+
+    @Test
     void badValuesSaveNothingAndAreExplained() throws Exception {
         PageFixture.Exchange x = PageFixture.run(page, "POST", Map.of("enabled", "maybe", "defaultPolicy", "<b>SOMETIMES</b>"), true);
         assertNull(x.redirect);
