@@ -1,23 +1,32 @@
 package org.xmppfed.openfire;
 
 import java.io.File;
+import java.util.List;
 
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
-import org.xmppfed.openfire.openfire.FederationRuntime;
+import org.xmppfed.openfire.adapter.EmailModule;
+import org.xmppfed.openfire.adapter.FederationRuntime;
+import org.xmppfed.openfire.adapter.PolicyModule;
 
 /**
- * The federation plugin's lifecycle: {@link #initializePlugin} starts everything the plugin adds
- * to Openfire, {@link #destroyPlugin} removes all of it again, so the plugin can be unloaded and
- * reloaded without restarting Openfire.
+ * The federation plugin's lifecycle: {@link #initializePlugin} starts the capabilities in the
+ * order listed here (which is also the order of their steps on every stanza: the policy decides
+ * first, address mapping follows), {@link #destroyPlugin} stops them in reverse, so the plugin
+ * can be unloaded and reloaded without restarting Openfire.
  */
 public final class FederationPlugin implements Plugin {
     private volatile FederationRuntime runtime;
+    private volatile EmailModule email;
 
     @Override
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
-        runtime = new FederationRuntime();
+        EmailModule emailModule = new EmailModule();
+        runtime = new FederationRuntime(List.of(
+            new PolicyModule(),
+            emailModule));
         runtime.start();
+        email = emailModule;
     }
 
     /**
@@ -26,14 +35,15 @@ public final class FederationPlugin implements Plugin {
      * task may have been loaded by an earlier instance of this plugin.
      */
     public void userEmailChangedOnAnotherNode(String username, String email, boolean deleted) {
-        FederationRuntime r = runtime;
-        if (r != null) {
-            r.userEmailChangedOnAnotherNode(username, email, deleted);
+        EmailModule m = this.email;
+        if (m != null) {
+            m.userEmailChangedOnAnotherNode(username, email, deleted);
         }
     }
 
     @Override
     public void destroyPlugin() {
+        email = null;
         if (runtime != null) {
             runtime.stop();
             runtime = null;

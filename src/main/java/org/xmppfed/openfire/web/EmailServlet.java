@@ -11,6 +11,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.xmppfed.openfire.email.EmailDomain;
 import org.xmppfed.openfire.email.EmailFederation;
+import org.xmppfed.openfire.email.EmailUsers;
 import org.xmppfed.openfire.email.EmailIndex.UnusableEmail;
 import org.xmppfed.openfire.policy.InvalidInputException;
 
@@ -130,7 +131,7 @@ public final class EmailServlet extends AdminPage {
                 }
             }
             case "reread" -> {
-                context().rereadUsers().run();
+                context().service(EmailUsers.class).rereadAll();
                 redirectAfterChange(response, "email.jsp?result=reread");
                 return;
             }

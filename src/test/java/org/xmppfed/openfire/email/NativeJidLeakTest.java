@@ -78,7 +78,7 @@ import org.xmpp.packet.Packet;
  * occurs in the payload only.
  *
  * <p>Each stanza is parsed into a Tinder packet and rewritten the way the plugin does it
- * ({@code EmailAddressing.rewrite} in {@code org.xmppfed.openfire.openfire}): the sender by
+ * ({@code EmailAddressing.rewrite} in {@code org.xmppfed.openfire.adapter}): the sender by
  * {@link EmailFederation#federationAddress} keeping the resource, the payload by
  * {@code rewriter().rewrite(element, "from", "to")}.
  */

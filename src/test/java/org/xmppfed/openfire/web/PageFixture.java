@@ -20,6 +20,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.email.EmailIndex;
+import org.xmppfed.openfire.email.EmailUsers;
 import org.xmppfed.openfire.email.MemoryEmailSettings;
 import org.xmppfed.openfire.policy.MemoryPolicySettings;
 import org.xmppfed.openfire.policy.PolicyCounters;
@@ -48,8 +49,13 @@ final class PageFixture {
         email = new EmailFederation(new JdbcEmailDomainStore(TestDatabases.hsqldb()), emailSettings, index,
             d -> d.equals("openfire.test") || d.endsWith(".openfire.test"), Clock.systemUTC());
         email.reload();
-        context = new FederationContext(policy, new PolicyCounters(), (req, summary, details) -> audit.add(summary + ": " + details),
-            () -> Locale.ENGLISH, email, () -> rereads++, "xmpp.openfire.test", () -> enforcementWaits++);
+        Map<Class<?>, Object> services = new HashMap<>();
+        services.put(PolicyService.class, policy);
+        services.put(PolicyCounters.class, new PolicyCounters());
+        services.put(EmailFederation.class, email);
+        services.put(EmailUsers.class, (EmailUsers) () -> rereads++);
+        context = new FederationContext(services, (req, summary, details) -> audit.add(summary + ": " + details),
+            () -> Locale.ENGLISH, "xmpp.openfire.test", () -> enforcementWaits++);
     }
 
     /** The result of one request. */

@@ -1,4 +1,4 @@
-package org.xmppfed.openfire.openfire;
+package org.xmppfed.openfire.adapter;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
-import static org.xmppfed.openfire.openfire.TestStanzas.message;
-import static org.xmppfed.openfire.openfire.TestStanzas.ping;
+import static org.xmppfed.openfire.adapter.TestStanzas.message;
+import static org.xmppfed.openfire.adapter.TestStanzas.ping;
 import static org.mockito.Mockito.spy;
 
 import java.time.Clock;
@@ -138,8 +138,15 @@ class EmailAddressingTest {
     private void wire(EmailIndex idx) {
         email = new EmailFederation(domainStore, settings, idx, LOCAL_DOMAINS::isLocal, Clock.fixed(T0, ZoneOffset.UTC));
         EmailAddressing addressing = new EmailAddressing(email, sender, p -> reroute.accept(p), emailLog);
-        interceptor = new FederationInterceptor(policy::get, counters, LOCAL_DOMAINS, sender, closed::add,
-            new DenialLog(1000, 1_000_000_000L, System::nanoTime), addressing);
+        interceptor = interceptor(sender, addressing);
+    }
+
+    /** The plugin's interceptor with the policy step, then the email step, as the plugin wires them. */
+    private FederationInterceptor interceptor(ErrorSender errors, EmailAddressing addressing) {
+        EmailFederation e = email;
+        return new FederationInterceptor(d -> LOCAL_DOMAINS.isLocal(d) || e.isEmailDomain(d), XMPP_DOMAIN, List.of(
+            new PolicyStep(policy::get, counters, errors, closed::add, new DenialLog(1000, 1_000_000_000L, System::nanoTime)),
+            addressing));
     }
 
     /** Openfire before routing: a local stanza (with the sender's client session, or none from a service). */
@@ -830,7 +837,7 @@ class EmailAddressingTest {
 
         Message out = message(ALICE, CAROL);
         PacketRejectedException e = assertThrows(PacketRejectedException.class, () -> beforeRouting(out, aliceSession));
-        assertEquals("Email address handling unavailable", e.getMessage());
+        assertEquals("Federation plugin unavailable", e.getMessage());
         assertThrows(PacketRejectedException.class, () -> arrives(message(CAROL, new JID("alice.smith@mail.test/res"))));
         assertThrows(PacketRejectedException.class, () -> arrives(message(CAROL, FRANK)));
         assertThrows(PacketRejectedException.class, () -> delivered(message(ALICE, CAROL)));
@@ -859,13 +866,12 @@ class EmailAddressingTest {
             }
         };
         EmailAddressing addressing = new EmailAddressing(email, failing, rerouted::add, emailLog);
-        interceptor = new FederationInterceptor(policy::get, counters, LOCAL_DOMAINS, failing, closed::add,
-            new DenialLog(1000, 1_000_000_000L, System::nanoTime), addressing);
+        interceptor = interceptor(failing, addressing);
 
         Message m = message(CAROL, NOBODY);
         PacketRejectedException e = assertThrows(PacketRejectedException.class, () -> arrives(m));
 
-        assertEquals("Email address handling unavailable", e.getMessage());
+        assertEquals("Federation plugin unavailable", e.getMessage());
         assertEquals(NOBODY, m.getTo(), "never relayed");
     }
 }

@@ -1,4 +1,4 @@
-package org.xmppfed.openfire.openfire;
+package org.xmppfed.openfire.adapter;
 
 import java.util.function.Consumer;
 
@@ -17,8 +17,8 @@ import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.email.InboundAddress;
 
 /**
- * The stanza side of email address for federation, run by {@link FederationInterceptor} after the
- * policy has allowed a stanza.
+ * The stanza side of email address for federation: the email module's step, which runs after the
+ * policy step has allowed a stanza.
  *
  * <ul>
  * <li>Before routing, a local user's stanza to a federated domain gets the user's email address as
@@ -34,7 +34,7 @@ import org.xmppfed.openfire.email.InboundAddress;
  * it is answered with an error and never relayed.</li>
  * </ul>
  */
-final class EmailAddressing {
+final class EmailAddressing implements StanzaStep {
     private static final Logger LOG = LoggerFactory.getLogger(EmailAddressing.class);
     /** Set while this class routes a rewritten copy, which must then be clean. */
     private static final ThreadLocal<Boolean> REROUTING = ThreadLocal.withInitial(() -> Boolean.FALSE);
@@ -52,20 +52,27 @@ final class EmailAddressing {
         this.log = log;
     }
 
-    /** Whether {@code domain} is an email domain this server answers for. */
-    boolean isEmailDomain(String domain) {
-        return email.isEmailDomain(domain);
+    @Override
+    public void beforeRouting(Stanza stanza) throws PacketRejectedException {
+        if (!stanza.federated()) {
+            local(stanza);
+        } else if (stanza.fromRemote()) {
+            inbound(stanza);
+        } else {
+            outbound(stanza);
+        }
     }
 
     /** A federated stanza (allowed by the policy) before Openfire routes it. */
-    void inbound(Packet packet) throws PacketRejectedException {
+    private void inbound(Stanza stanza) throws PacketRejectedException {
+        Packet packet = stanza.packet();
         JID to = packet.getTo();
         if (to == null || !email.enabled()) {
             return;
         }
         InboundAddress target = email.resolve(to.getNode(), to.getDomain());
         if (target.kind() != InboundAddress.Kind.UNCHANGED && !email.ready()) {
-            log.denied("Dropped " + FederationInterceptor.kind(packet) + " from " + packet.getFrom().getDomain() + " to " + to.toBareJID()
+            log.denied("Dropped " + stanza.kind() + " from " + packet.getFrom().getDomain() + " to " + to.toBareJID()
                 + ": the user list has not been read yet");
             throw new PacketRejectedException("Email addresses not loaded yet");
         }
@@ -74,12 +81,12 @@ final class EmailAddressing {
             }
             case DELIVER -> packet.setTo(new JID(target.username(), email.xmppDomain(), to.getResource()));
             case NATIVE_HIDDEN -> {
-                log.denied("Dropped " + FederationInterceptor.kind(packet) + " from " + packet.getFrom().toBareJID() + " to " + to.toBareJID()
+                log.denied("Dropped " + stanza.kind() + " from " + packet.getFrom().toBareJID() + " to " + to.toBareJID()
                     + ": this user federates with an email address, not with the XMPP address");
                 throw new PacketRejectedException("Native address of a user who federates by email");
             }
             case UNKNOWN, DOMAIN -> {
-                log.denied("Refused " + FederationInterceptor.kind(packet) + " from " + packet.getFrom().toBareJID() + " to " + to
+                log.denied("Refused " + stanza.kind() + " from " + packet.getFrom().toBareJID() + " to " + to
                     + ": no user has this address in the email domain " + to.getDomain());
                 answerNobodyHere(packet, null, false);
                 throw new PacketRejectedException("No such email address");
@@ -88,12 +95,13 @@ final class EmailAddressing {
     }
 
     /** A local entity's stanza to a federated domain (allowed by the policy) before routing. */
-    void outbound(Packet packet) throws PacketRejectedException {
+    private void outbound(Stanza stanza) throws PacketRejectedException {
+        Packet packet = stanza.packet();
         if (!email.enabled()) {
             return;
         }
         if (!email.ready()) {
-            log.denied("Held back " + FederationInterceptor.kind(packet) + " to " + packet.getTo().getDomain() + ": the user list has not been read yet");
+            log.denied("Held back " + stanza.kind() + " to " + packet.getTo().getDomain() + ": the user list has not been read yet");
             throw new PacketRejectedException("Email addresses not loaded yet");
         }
         if (packet instanceof Presence presence && isSubscription(presence)) {
@@ -103,7 +111,9 @@ final class EmailAddressing {
     }
 
     /** A stanza between local entities: one addressed to an email address goes to its owner. */
-    void local(Packet packet, Session session) throws PacketRejectedException {
+    private void local(Stanza stanza) throws PacketRejectedException {
+        Packet packet = stanza.packet();
+        Session session = stanza.session();
         JID to = packet.getTo();
         if (to == null || !email.enabled()) {
             return;
@@ -128,7 +138,9 @@ final class EmailAddressing {
     }
 
     /** A stanza handed to an outgoing server-to-server session (after the policy check). */
-    void beforeS2sDelivery(Packet packet) throws PacketRejectedException {
+    @Override
+    public void beforeS2sDelivery(Stanza stanza) throws PacketRejectedException {
+        Packet packet = stanza.packet();
         if (!email.enabled()) {
             return;
         }
@@ -140,7 +152,9 @@ final class EmailAddressing {
             return;
         }
         if (REROUTING.get()) {
-            LOG.error("A rewritten stanza still carries a native address; not sending it: {}", packet.toXML());
+            // Message content stays out of the log above TRACE.
+            LOG.error("A rewritten {} to {} still carries a native address; not sending it", stanza.kind(), stanza.toDomain());
+            LOG.trace("The stanza that still carries a native address: {}", packet.toXML());
             throw new PacketRejectedException("Native address left after rewriting");
         }
         Packet copy = packet.createCopy();

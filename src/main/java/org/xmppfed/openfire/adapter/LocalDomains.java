@@ -1,4 +1,4 @@
-package org.xmppfed.openfire.openfire;
+package org.xmppfed.openfire.adapter;
 
 /** Tells whether a domain is served by this Openfire (its XMPP domain or one of its components). */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package org.xmppfed.openfire.openfire;
+package org.xmppfed.openfire.adapter;
 
 import org.jivesoftware.openfire.SessionManager;
 import org.jivesoftware.openfire.session.DomainPair;

@@ -1,4 +1,4 @@
-package org.xmppfed.openfire.openfire;
+package org.xmppfed.openfire.adapter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.xmppfed.openfire.openfire;
+package org.xmppfed.openfire.adapter;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
-import static org.xmppfed.openfire.openfire.TestStanzas.message;
-import static org.xmppfed.openfire.openfire.TestStanzas.ping;
+import static org.xmppfed.openfire.adapter.TestStanzas.message;
+import static org.xmppfed.openfire.adapter.TestStanzas.ping;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,8 +70,12 @@ class FederationInterceptorTest {
     }
 
     private FederationInterceptor interceptorWith(Supplier<FederationPolicy> p) {
-        return new FederationInterceptor(p, counters, d -> d.equals(LOCAL) || d.equals("conference." + LOCAL), sender, closed::add,
-            new DenialLog(1000, 1_000_000_000L, System::nanoTime));
+        return interceptor(p, d -> d.equals(LOCAL) || d.equals("conference." + LOCAL));
+    }
+
+    private FederationInterceptor interceptor(Supplier<FederationPolicy> p, LocalDomains local) {
+        return new FederationInterceptor(local, LOCAL, List.of(
+            new PolicyStep(p, counters, sender, closed::add, new DenialLog(1000, 1_000_000_000L, System::nanoTime))));
     }
 
     private void policy(DefaultPolicy def, String pattern, Direction direction) {
@@ -228,12 +232,20 @@ class FederationInterceptorTest {
     }
 
     @Test
-    void aBrokenLocalDomainCheckLetsTheStanzaThrough() {
-        interceptor = new FederationInterceptor(policy::get, counters, d -> {
+    void aStanzaThatCannotBeClassifiedFlowsOnlyBetweenProvablyLocalAddresses() {
+        interceptor = interceptor(policy::get, d -> {
             throw new IllegalStateException("no server");
-        }, sender, closed::add);
-        policy(DefaultPolicy.DENY, null, null);
+        });
+        policy(DefaultPolicy.ALLOW, null, null);
         assertDoesNotThrow(() -> beforeRouting(message(ALICE, new JID("carol@openfire.test")), aliceSession));
+        assertDoesNotThrow(() -> beforeRouting(ping(ALICE, null, IQ.Type.get), aliceSession), "to the server itself");
+        assertThrows(PacketRejectedException.class, () -> beforeRouting(message(ALICE, BOB), aliceSession),
+            "to a domain that may be federated: fail closed, even with default ALLOW");
+        assertThrows(PacketRejectedException.class, () -> beforeRouting(message(BOB, ALICE), null), "from one");
+        assertThrows(PacketRejectedException.class,
+            () -> beforeRouting(message(ALICE, new JID("room@conference.openfire.test")), aliceSession),
+            "a component cannot be shown local without the failed lookup");
+        assertTrue(counters.byDomain().isEmpty(), "nothing reached the policy");
     }
 
     @Test

@@ -1,0 +1,118 @@
+package org.xmppfed.openfire.adapter;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.jivesoftware.database.DbConnectionManager;
+import org.jivesoftware.util.JiveGlobals;
+import org.xmppfed.openfire.email.EmailFederation;
+import org.xmppfed.openfire.email.EmailIndex;
+import org.xmppfed.openfire.email.EmailUsers;
+import org.xmppfed.openfire.store.JdbcEmailDomainStore;
+
+/**
+ * Email address for federation: the switch and email domains (settings listener on every node),
+ * every user's address (read through Openfire's user API, kept current by user events that travel
+ * the cluster, re-read periodically for directories that send none), the stanza step that maps
+ * addresses, and the email domains projected into Openfire's trunking settings so that Openfire
+ * accepts S2S streams for them.
+ */
+public final class EmailModule implements FederationModule {
+    /** How often every user's email address is read again (for directories that send no events). */
+    static final String EMAIL_REREAD_MINUTES = "plugin.federation.email.reread.minutes";
+
+    private final GatewayDomains gateway = new GatewayDomains();
+    private JiveEmailSettings settings;
+    private EmailFederation email;
+    private volatile UserEmailEvents userEvents;
+    private Worker worker;
+    private EmailAddressing step;
+    private ScheduledFuture<?> reread;
+    private long rereadEvery;
+    private volatile long lastUserRead;
+
+    @Override
+    public void start(ModuleHost host) {
+        worker = host.worker();
+        settings = new JiveEmailSettings(() -> worker.coalesced("email settings reload", () -> email.reload()));
+        EmailIndex index = new EmailIndex(host.xmppDomain());
+        email = new EmailFederation(new JdbcEmailDomainStore(DbConnectionManager::getConnection), settings, index,
+            host.openfireDomains()::isLocal, Clock.systemUTC());
+        UserEmailEvents events = new UserEmailEvents(index, user -> worker.coalesced("recording email domains", this::recordUserDomains));
+        // Read before the interceptor is registered, so the first stanza is already judged with them.
+        Worker.guarded("loading the email domains", email::reload);
+        Worker.guarded("reading the users' email addresses", events::loadAll);
+        lastUserRead = System.nanoTime();
+        step = new EmailAddressing(email, host.errors(), RemoteRouting::route, DenialLog.standard());
+        email.addListener(e -> worker.execute("accepting the email domains", () -> projectEmailDomains(e)));
+        worker.execute("accepting the email domains", () -> {
+            recordUserDomains();
+            projectEmailDomains(email);
+        });
+        settings.start();
+        events.start();
+        userEvents = events;
+        rereadEvery = TimeUnit.MINUTES.toNanos(Math.max(1, JiveGlobals.getIntProperty(EMAIL_REREAD_MINUTES, 60)));
+        reread = worker.every(1, 1, TimeUnit.MINUTES, "reading the users' email addresses", this::rereadUsersIfDue);
+        host.publish(EmailFederation.class, email);
+        host.publish(EmailUsers.class, () -> worker.runAndWait("reading the users' email addresses", this::rereadUsers));
+    }
+
+    @Override
+    public void stop() {
+        reread.cancel(false);
+        userEvents.stop();
+        userEvents = null;
+        settings.stop();
+        if (ModuleHost.isSettingsKeeper()) {
+            worker.runAndWait("restoring Openfire's trunking settings", gateway::restore);
+        }
+    }
+
+    @Override
+    public List<StanzaStep> steps() {
+        return List.of(step);
+    }
+
+    @Override
+    public boolean servesName(String domain) {
+        return email.isEmailDomain(domain);
+    }
+
+    /** A user change made on another cluster node; ignored while the module is not running. */
+    public void userEmailChangedOnAnotherNode(String username, String address, boolean deleted) {
+        UserEmailEvents events = userEvents;
+        if (events != null) {
+            events.applyFromOtherNode(username, address, deleted);
+        }
+    }
+
+    /** Every user's address again: catches changes made directly in a directory (LDAP). */
+    private void rereadUsers() {
+        userEvents.loadAll();
+        lastUserRead = System.nanoTime();
+        recordUserDomains();
+        projectEmailDomains(email);
+    }
+
+    /** Re-reads when due, and every minute until a first read has succeeded. */
+    private void rereadUsersIfDue() {
+        if (!email.index().isLoaded() || System.nanoTime() - lastUserRead >= rereadEvery) {
+            rereadUsers();
+        }
+    }
+
+    private void recordUserDomains() {
+        if (ModuleHost.isSettingsKeeper()) {
+            email.recordUserDomains();
+        }
+    }
+
+    private void projectEmailDomains(EmailFederation e) {
+        if (ModuleHost.isSettingsKeeper()) {
+            gateway.apply(e.acceptedDomains());
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.xmppfed.openfire.adapter;
+
+import java.util.List;
+
+/**
+ * One capability of the plugin (policy, email addresses, …) as a unit: {@link #start} registers
+ * everything the capability adds to Openfire - settings listener, cluster tasks, scheduled work -
+ * and {@link #stop} removes exactly that again, in reverse. The plugin starts its modules in order
+ * and stops them in reverse order; their {@link #steps()} run on every stanza in the same order.
+ */
+public interface FederationModule {
+    /** Starts the capability. Called once, before the interceptor sees any stanza. */
+    void start(ModuleHost host);
+
+    /** Undoes {@link #start}. Called after the interceptor has been removed. */
+    void stop();
+
+    /** This capability's part of the per-stanza path, in the order it must run. */
+    default List<StanzaStep> steps() {
+        return List.of();
+    }
+
+    /** Whether this capability makes the server answer for {@code domain} (e.g. an email domain). */
+    default boolean servesName(String domain) {
+        return false;
+    }
+}

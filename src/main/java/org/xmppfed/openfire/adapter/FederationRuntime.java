@@ -1,0 +1,76 @@
+package org.xmppfed.openfire.adapter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jivesoftware.openfire.XMPPServer;
+import org.jivesoftware.openfire.interceptor.InterceptorManager;
+import org.jivesoftware.util.JiveGlobals;
+import org.xmppfed.openfire.web.FederationContext;
+
+/**
+ * Runs the plugin's modules: starts them in order, then registers the one interceptor with their
+ * stanza steps in the same order and publishes what the admin pages need; {@link #stop()} undoes
+ * exactly that, in reverse. The worker thread is the first thing made and the last thing ended.
+ */
+public final class FederationRuntime {
+    private final List<FederationModule> modules;
+    private final List<FederationModule> started = new ArrayList<>();
+    private Worker worker;
+    private FederationInterceptor interceptor;
+
+    public FederationRuntime(List<FederationModule> modules) {
+        this.modules = List.copyOf(modules);
+    }
+
+    public void start() {
+        XMPPServer server = XMPPServer.getInstance();
+        String xmppDomain = server.getServerInfo().getXMPPDomain();
+        LocalDomains openfireDomains = new OpenfireLocalDomains(server);
+        worker = new Worker();
+        ModuleHost host = new ModuleHost(worker, openfireDomains, xmppDomain, server.getServerInfo().getHostname(),
+            new OpenfireErrorSender());
+        List<StanzaStep> steps = new ArrayList<>();
+        try {
+            for (FederationModule module : modules) {
+                module.start(host);
+                started.add(module);
+                steps.addAll(module.steps());
+            }
+        } catch (RuntimeException e) {
+            stop(); // leave nothing behind of a start that failed half-way
+            throw e;
+        }
+        LocalDomains ourNames = domain -> openfireDomains.isLocal(domain) || servedByAModule(domain);
+        interceptor = new FederationInterceptor(ourNames, xmppDomain, steps);
+        InterceptorManager.getInstance().addInterceptor(interceptor);
+        FederationContext.publish(new FederationContext(host.services(), new WebManagerAudit(), JiveGlobals::getLocale,
+            host.hostName(), worker::awaitQueued));
+    }
+
+    public void stop() {
+        FederationContext.publish(null);
+        if (interceptor != null) {
+            InterceptorManager.getInstance().removeInterceptor(interceptor);
+            interceptor = null;
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            FederationModule module = started.get(i);
+            Worker.guarded("stopping " + module.getClass().getSimpleName(), module::stop);
+        }
+        started.clear();
+        if (worker != null) {
+            worker.shutdown();
+            worker = null;
+        }
+    }
+
+    private boolean servedByAModule(String domain) {
+        for (FederationModule module : modules) {
+            if (module.servesName(domain)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,70 @@
+package org.xmppfed.openfire.adapter;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jivesoftware.openfire.cluster.ClusterManager;
+
+/**
+ * What the plugin gives its modules: the shared worker thread, Openfire's own names, the error
+ * sender, and a place to publish what the admin pages need from a capability.
+ */
+public final class ModuleHost {
+    private final Worker worker;
+    private final LocalDomains openfireDomains;
+    private final String xmppDomain;
+    private final String hostName;
+    private final ErrorSender errors;
+    private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
+
+    ModuleHost(Worker worker, LocalDomains openfireDomains, String xmppDomain, String hostName, ErrorSender errors) {
+        this.worker = worker;
+        this.openfireDomains = openfireDomains;
+        this.xmppDomain = xmppDomain;
+        this.hostName = hostName;
+        this.errors = errors;
+    }
+
+    public Worker worker() {
+        return worker;
+    }
+
+    /** Openfire's XMPP domain and its components' domains (not the names the modules add). */
+    public LocalDomains openfireDomains() {
+        return openfireDomains;
+    }
+
+    public String xmppDomain() {
+        return xmppDomain;
+    }
+
+    public String hostName() {
+        return hostName;
+    }
+
+    public ErrorSender errors() {
+        return errors;
+    }
+
+    /** Makes {@code service} available to the admin pages under {@code type}. */
+    public <T> void publish(Class<T> type, T service) {
+        services.put(type, service);
+    }
+
+    /** Withdraws what {@link #publish} made available. */
+    public void withdraw(Class<?> type) {
+        services.remove(type);
+    }
+
+    Map<Class<?>, Object> services() {
+        return services;
+    }
+
+    /**
+     * Openfire settings shared by the whole cluster (its S2S permission list, trunking) are kept
+     * by one node: the senior member, or the only node.
+     */
+    public static boolean isSettingsKeeper() {
+        return !ClusterManager.isClusteringStarted() || ClusterManager.isSeniorClusterMember();
+    }
+}

@@ -1,0 +1,84 @@
+package org.xmppfed.openfire.adapter;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.jivesoftware.database.DbConnectionManager;
+import org.jivesoftware.util.JiveGlobals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppfed.openfire.policy.ConnectionGatePlan;
+import org.xmppfed.openfire.policy.FederationPolicy;
+import org.xmppfed.openfire.policy.PolicyCounters;
+import org.xmppfed.openfire.policy.PolicyService;
+import org.xmppfed.openfire.store.JdbcPolicyExceptionStore;
+
+/**
+ * The federation policy: the switch, default policy and exceptions (settings listener on every
+ * node), the per-stanza decision, Openfire's own S2S permission list kept equal to what the policy
+ * denies both ways (the connection gate), and the sweep that closes sessions the policy no longer
+ * allows.
+ */
+public final class PolicyModule implements FederationModule {
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyModule.class);
+    /** How often this node looks for S2S sessions that the policy does not allow. */
+    static final String SWEEP_SECONDS = "plugin.federation.session-sweep.seconds";
+
+    private final PolicyCounters counters = new PolicyCounters();
+    private final SessionSweeper sweeper = new SessionSweeper();
+    private final AccessGate gate = new AccessGate();
+    private JivePolicySettings settings;
+    private PolicyService policy;
+    private Worker worker;
+    private PolicyStep step;
+    private ScheduledFuture<?> sweep;
+
+    @Override
+    public void start(ModuleHost host) {
+        worker = host.worker();
+        settings = new JivePolicySettings(() -> worker.coalesced("policy reload", policy::reload));
+        policy = new PolicyService(new JdbcPolicyExceptionStore(DbConnectionManager::getConnection), settings, Clock.systemUTC());
+        try {
+            policy.reload();
+        } catch (RuntimeException e) {
+            // The service starts in lockdown; that is what stays in force (fail closed).
+            LOG.error("Could not load the federation policy; all federated traffic is denied until it loads", e);
+        }
+        step = new PolicyStep(policy::current, counters, host.errors(), this::closeIncomingSoon, DenialLog.standard());
+        policy.addListener(p -> worker.execute("enforcing the policy on connections", () -> enforceOnConnections(p)));
+        settings.start();
+        worker.execute("enforcing the policy on connections", () -> enforceOnConnections(policy.current()));
+        long every = Math.max(5, JiveGlobals.getIntProperty(SWEEP_SECONDS, 30));
+        sweep = worker.every(every, every, TimeUnit.SECONDS, "session sweep", () -> sweeper.sweep(policy.current()));
+        host.publish(PolicyService.class, policy);
+        host.publish(PolicyCounters.class, counters);
+    }
+
+    @Override
+    public void stop() {
+        sweep.cancel(false);
+        settings.stop();
+        if (ModuleHost.isSettingsKeeper()) {
+            worker.runAndWait("restoring Openfire's server permissions", gate::restore);
+        }
+    }
+
+    @Override
+    public List<StanzaStep> steps() {
+        return List.of(step);
+    }
+
+    /** Closes a denied domain's incoming sessions off the stanza path; a flood of its stanzas queues one task. */
+    private void closeIncomingSoon(String domain) {
+        worker.coalesced("closing sessions of " + domain, () -> sweeper.closeIncoming(domain));
+    }
+
+    private void enforceOnConnections(FederationPolicy p) {
+        if (ModuleHost.isSettingsKeeper()) {
+            Worker.guarded("connection gate", () -> gate.apply(ConnectionGatePlan.of(p)));
+        }
+        sweeper.sweep(p);
+    }
+}
