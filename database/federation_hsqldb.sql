@@ -1,3 +1,4 @@
+-- Copyright 2026 The federation plugin team. Licensed under the Apache License, Version 2.0 (see LICENSE).
 -- Federation plugin tables (hsqldb)
 CREATE TABLE ofFedPolicyException (
   pattern     VARCHAR(255)  NOT NULL,

@@ -1,3 +1,4 @@
+-- Copyright 2026 The federation plugin team. Licensed under the Apache License, Version 2.0 (see LICENSE).
 -- Federation plugin 1.1.0: email domains for email-address federation (postgresql)
 CREATE TABLE ofFedEmailDomain (
   emailDomain VARCHAR(255)  NOT NULL,

@@ -1,9 +1,22 @@
+/*
+ * Copyright 2026 The federation plugin team
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.xmppfed.openfire.web;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,14 +29,13 @@ import org.xmppfed.openfire.policy.InvalidInputException;
 import org.xmppfed.openfire.policy.Messages;
 
 /**
- * Base of the plugin's admin pages. Pages are plain servlets registered under {@code *.jsp} paths,
- * so Openfire's admin console decorates them (header, tabs, sidebar selected by the page ID) like
- * its own JSPs, checks the CSRF token of every POST before the servlet runs and hands the next
- * token in the {@code csrf} request attribute. Every printed value goes through {@link Html#escape}.
+ * Base of the plugin's admin pages: request handling only. Pages are plain servlets registered
+ * under {@code *.jsp} paths, so Openfire's admin console decorates them (header, tabs, sidebar
+ * selected by the page ID) like its own JSPs, checks the CSRF token of every POST before the
+ * servlet runs and hands the next token in the {@code csrf} request attribute. The markup is in
+ * the page's template ({@code src/main/jte}), which escapes everything it prints.
  */
 abstract class AdminPage extends HttpServlet {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private final Supplier<FederationContext> context;
 
     AdminPage(Supplier<FederationContext> context) {
@@ -38,17 +50,13 @@ abstract class AdminPage extends HttpServlet {
         return context().locale().get();
     }
 
-    /** The localised text for {@code key}, HTML-escaped. */
+    /** The localised text for {@code key} (plain text; templates escape it). */
     String t(String key, Object... args) {
-        return Html.escape(Messages.format(locale(), key, args));
+        return Messages.format(locale(), key, args);
     }
 
     String problem(InvalidInputException e) {
-        return Html.escape(e.message(locale()));
-    }
-
-    String time(Instant instant) {
-        return TIME.format(instant.atZone(ZoneId.systemDefault()));
+        return e.message(locale());
     }
 
     /**
@@ -59,41 +67,20 @@ abstract class AdminPage extends HttpServlet {
         return request.getAttribute("csrf") instanceof String;
     }
 
-    static String csrfField(HttpServletRequest request) {
-        Object token = request.getAttribute("csrf");
-        return "<input type=\"hidden\" name=\"csrf\" value=\"" + Html.escape(token) + "\"/>";
-    }
-
     static String param(HttpServletRequest request, String name) {
         String v = request.getParameter(name);
         return v == null ? "" : v;
     }
 
-    void write(HttpServletResponse response, String pageId, String titleKey, String body) throws IOException {
+    /** Renders {@code template} with the common page helper and the page's own model. */
+    void render(HttpServletRequest request, HttpServletResponse response, String template, Object view) throws IOException {
         response.setContentType("text/html; charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        String title = t(titleKey);
-        response.getWriter().write("<!DOCTYPE html>\n<html>\n<head>\n<title>" + title + "</title>\n"
-            + "<meta name=\"pageID\" content=\"" + pageId + "\"/>\n"
-            + "<meta name=\"decorator\" content=\"main\"/>\n"
-            + "</head>\n<body>\n" + body + "\n</body>\n</html>\n");
-    }
-
-    static String infoBox(String type, String html) {
-        return "<div class=\"jive-" + type + "\"><table><tbody><tr>"
-            + "<td class=\"jive-icon\"><img src=\"/images/" + type + "-16x16.gif\" alt=\"\"/></td>"
-            + "<td class=\"jive-icon-label\">" + html + "</td></tr></tbody></table></div><br/>\n";
-    }
-
-    static String contentBox(String title, String html) {
-        return "<div class=\"jive-contentBoxHeader\">" + title + "</div>\n<div class=\"jive-contentBox\">\n"
-            + html + "\n</div>\n";
-    }
-
-    /** The error for {@code field}, shown next to it, or nothing. */
-    static String fieldError(Map<String, String> errors, String field) {
-        String e = errors.get(field);
-        return e == null ? "" : "<br/><span class=\"jive-error-text\" data-field-error=\"" + field + "\">" + e + "</span>";
+        Object token = request.getAttribute("csrf");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("page", new Page(locale(), token == null ? "" : token.toString()));
+        params.put("view", view);
+        Templates.render(template, params, response.getWriter());
     }
 
     /**
@@ -108,13 +95,5 @@ abstract class AdminPage extends HttpServlet {
 
     void refuseWithoutCsrf(HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_FORBIDDEN, "Missing or invalid CSRF token");
-    }
-
-    /** A radio button with its label and help text, checked when {@code value} is {@code selected}. */
-    static String radio(String name, String value, String selected, String label, String help) {
-        String id = name + "-" + value;
-        return "<p><input type=\"radio\" name=\"" + name + "\" id=\"" + id + "\" value=\"" + value + "\""
-            + (value.equalsIgnoreCase(selected) ? " checked" : "") + "/> <label for=\"" + id + "\"><b>" + label
-            + "</b></label><br/><span class=\"jive-description\">" + help + "</span></p>\n";
     }
 }

@@ -1,9 +1,28 @@
+/*
+ * Copyright 2026 The federation plugin team
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.xmppfed.openfire.web;
 
 import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +47,76 @@ import org.xmppfed.openfire.policy.PolicyService;
 /**
  * Federation → Policy: the exception list (add, edit, delete with confirmation), import with a
  * preview that must be confirmed, export links, and the policy tester.
+ *
+ * <p>An import arrives as a file upload (or pasted text) in a multipart body of up to
+ * {@link #MAX_IMPORT_BYTES}; the preview keeps the parsed list on the server for
+ * {@link #PENDING_FOR} so that "Apply" sends only its id, never the file again.
  */
 public final class PolicyServlet extends AdminPage {
     static final String PAGE_ID = "federation-policy";
     static final int PAGE_SIZE = 100;
+    /** Largest import accepted: 25 MB, about 800 000 lines of CSV. */
+    static final long MAX_IMPORT_BYTES = 25L * 1024 * 1024;
+    /** Lines of each preview list shown; the counts above them are complete. */
+    static final int PREVIEW_LINES = 200;
+    /** Line errors shown; the count above them is complete. */
+    static final int ERRORS_SHOWN = 1000;
+    static final Duration PENDING_FOR = Duration.ofMinutes(30);
+    private static final int MAX_PENDING = 8;
+
+    /** A previewed import waiting for "Apply". */
+    private record PendingImport(List<PolicyException> exceptions, PolicyService.ImportMode mode, Instant expires) {
+    }
+
+    private final Map<String, PendingImport> pending = new LinkedHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+
+    /** One row of the policy tester. */
+    public record TesterRow(Direction direction, boolean allowed, String rule) {
+    }
+
+    /** One row of the exception table. */
+    public record Row(PolicyException exception, PolicyCounters.Tally tally) {
+    }
+
+    /** What applying a previewed import would change. */
+    public record Preview(String importId, int entries, List<String> added, int addedCount, List<String> changed, int changedCount,
+                          List<String> removed, int removedCount, int unchanged) {
+    }
+
+    /** What {@code policy.jte} shows. */
+    public record View(Notice notice, boolean federationOn, String defaultPolicy, String confirmDelete, Preview preview,
+                       String testDomain, String testedDomain, List<TesterRow> tester, String testError,
+                       String editing, String formPattern, String formDirection,
+                       List<Row> rows, int total, String filter, int start, int end, int matching, String effectKey,
+                       String importFormat, String importMode, String importContent, FieldErrors errors, int errorCount,
+                       String maxImportMb) {
+        /** Start of the previous page, or -1. */
+        public int previousStart() {
+            return start > 0 ? Math.max(0, start - PAGE_SIZE) : -1;
+        }
+
+        /** Start of the next page, or -1. */
+        public int nextStart() {
+            return end < matching ? end : -1;
+        }
+    }
+
+    /** The parts of one rendering that depend on the request. */
+    private static final class State {
+        Notice notice;
+        String formPattern = "";
+        String formDirection = "BOTH";
+        String editing;
+        String confirmDelete;
+        String testDomain = "";
+        String importFormat = "CSV";
+        String importMode = "MERGE";
+        String importContent = "";
+        Preview preview;
+        int errorCount;
+        final FieldErrors errors = new FieldErrors();
+    }
 
     public PolicyServlet() {
         this(FederationContext::current);
@@ -41,28 +126,13 @@ public final class PolicyServlet extends AdminPage {
         super(context);
     }
 
-    /** What one rendering of the page shows besides the list. */
-    private static final class View {
-        String message = "";
-        String formPattern = "";
-        String formDirection = "BOTH";
-        String editing;          // original pattern when the form edits an exception
-        String confirmDelete;    // pattern awaiting confirmation
-        String testDomain = "";
-        String importFormat = "CSV";
-        String importMode = "MERGE";
-        String importContent = "";
-        String importPreview = "";
-        final Map<String, String> errors = new HashMap<>();
-    }
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        View v = new View();
+        State v = new State();
         PolicyService policy = context().policy();
         String result = param(request, "result");
         if (!result.isEmpty()) {
-            v.message = infoBox("success", t("policy.result." + result, param(request, "pattern"), param(request, "count")));
+            v.notice = Notice.success(t("policy.result." + result, param(request, "pattern"), param(request, "count")));
         }
         String edit = param(request, "edit");
         if (!edit.isEmpty()) {
@@ -72,7 +142,7 @@ public final class PolicyServlet extends AdminPage {
                 v.formPattern = v.editing;
                 v.formDirection = e.get().direction().name();
             } else {
-                v.message = infoBox("error", t("policy.error.not-found", edit));
+                v.notice = Notice.error(t("policy.error.not-found", edit));
             }
         }
         String delete = param(request, "delete");
@@ -80,11 +150,11 @@ public final class PolicyServlet extends AdminPage {
             if (findQuietly(policy, delete).isPresent()) {
                 v.confirmDelete = DomainPattern.parse(delete).toString();
             } else {
-                v.message = infoBox("error", t("policy.error.not-found", delete));
+                v.notice = Notice.error(t("policy.error.not-found", delete));
             }
         }
         v.testDomain = param(request, "test");
-        render(request, response, v);
+        show(request, response, v);
     }
 
     @Override
@@ -93,7 +163,7 @@ public final class PolicyServlet extends AdminPage {
             refuseWithoutCsrf(response);
             return;
         }
-        View v = new View();
+        State v = new State();
         switch (param(request, "action")) {
             case "add" -> save(request, response, v, null);
             case "update" -> save(request, response, v, param(request, "original"));
@@ -101,25 +171,25 @@ public final class PolicyServlet extends AdminPage {
             case "import-preview" -> importPreview(request, response, v);
             case "import-apply" -> importApply(request, response, v);
             default -> {
-                v.message = infoBox("error", t("policy.error.action"));
-                render(request, response, v);
+                v.notice = Notice.error(t("policy.error.action"));
+                show(request, response, v);
             }
         }
     }
 
-    private void save(HttpServletRequest request, HttpServletResponse response, View v, String original) throws IOException {
+    private void save(HttpServletRequest request, HttpServletResponse response, State v, String original) throws IOException {
         v.formPattern = param(request, "pattern");
         v.formDirection = param(request, "direction");
         v.editing = original;
         try {
             DomainNames.parsePattern(v.formPattern);
         } catch (InvalidInputException e) {
-            v.errors.put("pattern", problem(e));
+            v.errors.add("pattern", problem(e));
         }
         try {
             Direction.parse(v.formDirection);
         } catch (InvalidInputException e) {
-            v.errors.put("direction", problem(e));
+            v.errors.add("direction", problem(e));
         }
         if (v.errors.isEmpty()) {
             try {
@@ -129,86 +199,114 @@ public final class PolicyServlet extends AdminPage {
                 context().audit().record(request, original == null ? "Federation policy exception added" : "Federation policy exception changed",
                     (original == null ? "" : original + " -> ") + saved.pattern() + " " + saved.direction());
                 redirectAfterChange(response, "policy.jsp?result=" + (original == null ? "added" : "updated")
-                    + "&pattern=" + Html.url(saved.pattern().toString()));
+                    + "&pattern=" + url(saved.pattern().toString()));
                 return;
             } catch (InvalidInputException e) {
-                v.errors.put("pattern", problem(e));
+                v.errors.add("pattern", problem(e));
             }
         }
-        v.message = infoBox("error", t("form.not-saved"));
-        render(request, response, v);
+        v.notice = Notice.error(t("form.not-saved"));
+        show(request, response, v);
     }
 
-    private void delete(HttpServletRequest request, HttpServletResponse response, View v) throws IOException {
+    private void delete(HttpServletRequest request, HttpServletResponse response, State v) throws IOException {
         try {
             PolicyException removed = context().policy().delete(param(request, "pattern"));
             context().audit().record(request, "Federation policy exception deleted", removed.pattern() + " " + removed.direction());
-            redirectAfterChange(response, "policy.jsp?result=deleted&pattern=" + Html.url(removed.pattern().toString()));
+            redirectAfterChange(response, "policy.jsp?result=deleted&pattern=" + url(removed.pattern().toString()));
         } catch (InvalidInputException e) {
-            v.message = infoBox("error", problem(e));
-            render(request, response, v);
+            v.notice = Notice.error(problem(e));
+            show(request, response, v);
         }
     }
 
-    private ExceptionListFormat.ParseResult parseImport(HttpServletRequest request, View v) {
-        v.importFormat = param(request, "format");
-        v.importMode = param(request, "mode");
-        v.importContent = param(request, "content");
+    /** Reads the import form (multipart with a file, or a small url-encoded paste); null when refused. */
+    private ExceptionListFormat.ParseResult parseImport(HttpServletRequest request, State v) throws IOException {
+        FormUpload form;
+        try {
+            form = FormUpload.read(request, MAX_IMPORT_BYTES, "format", "mode", "content");
+        } catch (FormUpload.TooLarge e) {
+            v.errors.add("file", t("import.error.too-large", megabytes(e.bytes), megabytes(MAX_IMPORT_BYTES)));
+            return null;
+        }
+        v.importFormat = form.get("format");
+        v.importMode = form.get("mode");
+        String file = form.get("file");
+        String text = file.isEmpty() ? form.get("content") : file;
+        if (file.isEmpty() && text.length() <= 100_000) {
+            v.importContent = text; // a pasted list is kept in the form; a file is not copied into the page
+        }
         try {
             ExceptionListFormat.Format format = ExceptionListFormat.Format.parse(v.importFormat);
             PolicyService.ImportMode.valueOf(v.importMode);
-            ExceptionListFormat.ParseResult parsed = ExceptionListFormat.parse(format, v.importContent, Instant.now());
+            ExceptionListFormat.ParseResult parsed = ExceptionListFormat.parse(format, text, Instant.now());
             if (parsed.ok() && parsed.exceptions().isEmpty() && !"REPLACE".equals(v.importMode)) {
-                v.errors.put("content", t("import.error.empty"));
+                v.errors.add("content", t("import.error.empty"));
             }
-            for (ExceptionListFormat.LineError error : parsed.errors()) {
-                v.errors.merge("content", Html.escape(error.message(locale())), (a, b) -> a + "<br/>" + b);
+            v.errorCount = parsed.errors().size();
+            for (ExceptionListFormat.LineError error : parsed.errors().subList(0, Math.min(ERRORS_SHOWN, parsed.errors().size()))) {
+                v.errors.add("content", error.message(locale()));
             }
             return parsed;
         } catch (InvalidInputException e) {
-            v.errors.put("format", problem(e));
+            v.errors.add("format", problem(e));
         } catch (IllegalArgumentException e) {
-            v.errors.put("mode", t("import.error.mode"));
+            v.errors.add("mode", t("import.error.mode"));
         }
         return null;
     }
 
-    private void importPreview(HttpServletRequest request, HttpServletResponse response, View v) throws IOException {
+    private void importPreview(HttpServletRequest request, HttpServletResponse response, State v) throws IOException {
         ExceptionListFormat.ParseResult parsed = parseImport(request, v);
         if (!v.errors.isEmpty()) {
-            v.message = infoBox("error", t("import.rejected", v.errors.containsKey("content")
-                ? v.errors.get("content").split("<br/>").length : 1));
-            render(request, response, v);
-            return;
-        }
-        v.importPreview = preview(request, v, parsed.exceptions());
-        render(request, response, v);
-    }
-
-    private void importApply(HttpServletRequest request, HttpServletResponse response, View v) throws IOException {
-        ExceptionListFormat.ParseResult parsed = parseImport(request, v);
-        if (!v.errors.isEmpty()) {
-            v.message = infoBox("error", t("import.rejected", 1));
-            render(request, response, v);
+            v.notice = Notice.error(t("import.rejected", Math.max(1, v.errorCount)));
+            show(request, response, v);
             return;
         }
         PolicyService.ImportMode mode = PolicyService.ImportMode.valueOf(v.importMode);
-        int total = context().policy().importExceptions(parsed.exceptions(), mode);
-        context().audit().record(request, "Federation policy exceptions imported",
-            parsed.exceptions().size() + " entries (" + mode + "), " + total + " exceptions now");
-        redirectAfterChange(response, "policy.jsp?result=imported&count=" + parsed.exceptions().size());
+        String id = remember(new PendingImport(parsed.exceptions(), mode, Instant.now().plus(PENDING_FOR)));
+        v.preview = preview(id, parsed.exceptions(), mode);
+        show(request, response, v);
     }
 
-    /** What applying the import would change, and the button that applies it. */
-    private String preview(HttpServletRequest request, View v, List<PolicyException> imported) {
-        Map<DomainPattern, PolicyException> current = new LinkedHashMap<>();
-        for (PolicyException e : context().policy().current().exceptions()) {
-            current.put(e.pattern(), e);
+    private void importApply(HttpServletRequest request, HttpServletResponse response, State v) throws IOException {
+        String id = param(request, "importId");
+        List<PolicyException> exceptions;
+        PolicyService.ImportMode mode;
+        if (!id.isEmpty()) {
+            PendingImport previewed = take(id);
+            if (previewed == null) {
+                v.notice = Notice.error(t("import.error.expired"));
+                show(request, response, v);
+                return;
+            }
+            exceptions = previewed.exceptions();
+            mode = previewed.mode();
+        } else {
+            ExceptionListFormat.ParseResult parsed = parseImport(request, v);
+            if (!v.errors.isEmpty()) {
+                v.notice = Notice.error(t("import.rejected", Math.max(1, v.errorCount)));
+                show(request, response, v);
+                return;
+            }
+            exceptions = parsed.exceptions();
+            mode = PolicyService.ImportMode.valueOf(v.importMode);
         }
-        List<String> added = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
+        int total = context().policy().importExceptions(exceptions, mode);
+        context().audit().record(request, "Federation policy exceptions imported",
+            exceptions.size() + " entries (" + mode + "), " + total + " exceptions now");
+        redirectAfterChange(response, "policy.jsp?result=imported&count=" + exceptions.size());
+    }
+
+    /** What applying the import would change. */
+    private Preview preview(String id, List<PolicyException> imported, PolicyService.ImportMode mode) {
+        Map<DomainPattern, PolicyException> remaining = new HashMap<>();
+        for (PolicyException e : context().policy().current().exceptions()) {
+            remaining.put(e.pattern(), e);
+        }
+        Lines added = new Lines();
+        Lines changed = new Lines();
         int unchanged = 0;
-        Map<DomainPattern, PolicyException> remaining = new HashMap<>(current);
         for (PolicyException e : imported) {
             PolicyException old = remaining.remove(e.pattern());
             if (old == null) {
@@ -219,41 +317,46 @@ public final class PolicyServlet extends AdminPage {
                 unchanged++;
             }
         }
-        List<String> removed = new ArrayList<>();
-        if ("REPLACE".equals(v.importMode)) {
+        Lines removed = new Lines();
+        if (mode == PolicyService.ImportMode.REPLACE) {
             for (PolicyException e : remaining.values()) {
                 removed.add(e.pattern() + " (" + e.direction() + ")");
             }
         }
-        StringBuilder b = new StringBuilder();
-        b.append("<p id=\"import-summary\">").append(t("import.preview.summary", imported.size(), added.size(), changed.size(),
-            removed.size(), unchanged)).append("</p>\n");
-        b.append(list(t("import.preview.added"), added)).append(list(t("import.preview.changed"), changed))
-            .append(list(t("import.preview.removed"), removed));
-        b.append("<form action=\"policy.jsp\" method=\"post\">").append(csrfField(request))
-            .append("<input type=\"hidden\" name=\"action\" value=\"import-apply\"/>")
-            .append("<input type=\"hidden\" name=\"format\" value=\"").append(Html.escape(v.importFormat)).append("\"/>")
-            .append("<input type=\"hidden\" name=\"mode\" value=\"").append(Html.escape(v.importMode)).append("\"/>")
-            .append("<input type=\"hidden\" name=\"content\" value=\"").append(Html.escape(v.importContent)).append("\"/>")
-            .append("<input type=\"submit\" name=\"apply\" value=\"").append(t("import.apply")).append("\"/> ")
-            .append("<a href=\"policy.jsp\">").append(t("form.cancel")).append("</a></form>\n");
-        return contentBox(t("import.preview.title"), b.toString());
+        return new Preview(id, imported.size(), added.first, added.count, changed.first, changed.count,
+            removed.first, removed.count, unchanged);
     }
 
-    private static String list(String title, List<String> items) {
-        if (items.isEmpty()) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder("<p><b>").append(title).append("</b></p><ul>");
-        int shown = 0;
-        for (String item : items) {
-            if (++shown > 200) {
-                b.append("<li>… (").append(items.size() - 200).append(" more)</li>");
-                break;
+    /** The first {@link #PREVIEW_LINES} lines of a list, and how many there are in all. */
+    private static final class Lines {
+        final List<String> first = new ArrayList<>();
+        int count;
+
+        void add(String line) {
+            if (count++ < PREVIEW_LINES) {
+                first.add(line);
             }
-            b.append("<li>").append(Html.escape(item)).append("</li>");
         }
-        return b.append("</ul>").toString();
+    }
+
+    private synchronized String remember(PendingImport p) {
+        Instant now = Instant.now();
+        pending.values().removeIf(old -> old.expires().isBefore(now));
+        Iterator<String> oldest = pending.keySet().iterator();
+        while (pending.size() >= MAX_PENDING && oldest.hasNext()) {
+            oldest.next();
+            oldest.remove();
+        }
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        String id = HexFormat.of().formatHex(bytes);
+        pending.put(id, p);
+        return id;
+    }
+
+    private synchronized PendingImport take(String id) {
+        PendingImport p = pending.remove(id);
+        return p == null || p.expires().isBefore(Instant.now()) ? null : p;
     }
 
     private static Optional<PolicyException> findQuietly(PolicyService policy, String pattern) {
@@ -264,57 +367,48 @@ public final class PolicyServlet extends AdminPage {
         }
     }
 
-    private void render(HttpServletRequest request, HttpServletResponse response, View v) throws IOException {
+    private void show(HttpServletRequest request, HttpServletResponse response, State v) throws IOException {
         FederationPolicy policy = context().policy().current();
-        StringBuilder b = new StringBuilder();
-        b.append("<p>").append(t("policy.intro", t("default." + policy.defaultPolicy().name()))).append("</p>\n");
-        if (!policy.enabled()) {
-            b.append(infoBox("warning", t("settings.off.warning")));
-        }
-        b.append(v.message);
-        if (v.confirmDelete != null) {
-            b.append(infoBox("warning", t("policy.delete.confirm", v.confirmDelete)
-                + "<form action=\"policy.jsp\" method=\"post\" style=\"display:inline\">" + csrfField(request)
-                + "<input type=\"hidden\" name=\"action\" value=\"delete\"/>"
-                + "<input type=\"hidden\" name=\"pattern\" value=\"" + Html.escape(v.confirmDelete) + "\"/> "
-                + "<input type=\"submit\" name=\"confirm\" value=\"" + t("policy.delete.yes") + "\"/> "
-                + "<a href=\"policy.jsp\">" + t("form.cancel") + "</a></form>"));
-        }
-        b.append(v.importPreview);
-        b.append(tester(v));
-        b.append(exceptionForm(request, v));
-        b.append(exceptionTable(request, policy));
-        b.append(importExport(request, v));
-        write(response, PAGE_ID, "policy.title", b.toString());
-    }
-
-    private String tester(View v) {
-        StringBuilder b = new StringBuilder();
-        b.append("<form action=\"policy.jsp\" method=\"get\">")
-            .append("<label for=\"test\">").append(t("tester.domain")).append("</label> ")
-            .append("<input type=\"text\" id=\"test\" name=\"test\" size=\"40\" value=\"").append(Html.escape(v.testDomain)).append("\"/> ")
-            .append("<input type=\"submit\" value=\"").append(t("tester.run")).append("\"/></form>\n");
+        // the tester
+        String testedDomain = null;
+        String testError = null;
+        List<TesterRow> tester = new ArrayList<>();
         if (!v.testDomain.isBlank()) {
             try {
-                String domain = DomainNames.normalise(v.testDomain);
-                FederationPolicy policy = context().policy().current();
-                b.append("<p>").append(t("tester.result-for", domain)).append("</p>")
-                    .append("<div class=\"jive-table\"><table id=\"tester-result\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\">")
-                    .append("<thead><tr><th>").append(t("tester.direction")).append("</th><th>").append(t("tester.decision"))
-                    .append("</th><th>").append(t("tester.rule")).append("</th></tr></thead><tbody>");
+                testedDomain = DomainNames.normalise(v.testDomain);
                 for (Direction d : Direction.TRAFFIC) {
-                    Decision decision = policy.decide(domain, d);
-                    b.append("<tr data-direction=\"").append(d).append("\" data-allowed=\"").append(decision.allowed()).append("\"><td>")
-                        .append(t("tester.traffic." + d.name())).append("</td><td><b>")
-                        .append(t(decision.allowed() ? "tester.allowed" : "tester.denied")).append("</b></td><td>")
-                        .append(ruleText(decision, policy)).append("</td></tr>");
+                    Decision decision = policy.decide(testedDomain, d);
+                    tester.add(new TesterRow(d, decision.allowed(), ruleText(decision, policy)));
                 }
-                b.append("</tbody></table></div>\n");
             } catch (InvalidInputException e) {
-                b.append("<p><span class=\"jive-error-text\" data-field-error=\"test\">").append(problem(e)).append("</span></p>");
+                testError = problem(e);
             }
         }
-        return contentBox(t("tester.title"), b.toString());
+        // the exception table
+        String filter = param(request, "filter").strip().toLowerCase(Locale.ROOT);
+        List<PolicyException> matching = new ArrayList<>();
+        for (PolicyException e : policy.exceptions()) {
+            if (filter.isEmpty() || e.pattern().toString().contains(filter)) {
+                matching.add(e);
+            }
+        }
+        int start = 0;
+        try {
+            start = Math.max(0, Math.min(Integer.parseInt(param(request, "start")), Math.max(0, matching.size() - 1)));
+        } catch (NumberFormatException ignored) {
+            // first page
+        }
+        int end = Math.min(matching.size(), start + PAGE_SIZE);
+        PolicyCounters counters = context().counters();
+        List<Row> rows = new ArrayList<>();
+        for (PolicyException e : matching.subList(start, end)) {
+            rows.add(new Row(e, counters.forException(e.pattern())));
+        }
+        render(request, response, "policy.jte", new View(v.notice, policy.enabled(), policy.defaultPolicy().name(), v.confirmDelete,
+            v.preview, v.testDomain, testedDomain, tester, testError, v.editing, v.formPattern, v.formDirection,
+            rows, policy.exceptions().size(), filter, start, end, matching.size(),
+            policy.defaultPolicy().allows() ? "policy.effect.deny" : "policy.effect.allow",
+            v.importFormat, v.importMode, v.importContent, v.errors, v.errorCount, megabytes(MAX_IMPORT_BYTES)));
     }
 
     private String ruleText(Decision d, FederationPolicy policy) {
@@ -325,117 +419,11 @@ public final class PolicyServlet extends AdminPage {
         };
     }
 
-    private String exceptionForm(HttpServletRequest request, View v) {
-        StringBuilder b = new StringBuilder();
-        b.append("<form action=\"policy.jsp\" method=\"post\">").append(csrfField(request))
-            .append("<input type=\"hidden\" name=\"action\" value=\"").append(v.editing == null ? "add" : "update").append("\"/>");
-        if (v.editing != null) {
-            b.append("<input type=\"hidden\" name=\"original\" value=\"").append(Html.escape(v.editing)).append("\"/>");
-        }
-        b.append("<table cellpadding=\"3\" cellspacing=\"0\" border=\"0\"><tr><td><label for=\"pattern\">")
-            .append(t("policy.pattern")).append("</label></td><td><input type=\"text\" id=\"pattern\" name=\"pattern\" size=\"40\" maxlength=\"300\" value=\"")
-            .append(Html.escape(v.formPattern)).append("\"/>").append(fieldError(v.errors, "pattern"))
-            .append("<br/><span class=\"jive-description\">").append(t("policy.pattern.help")).append("</span></td></tr>")
-            .append("<tr><td><label for=\"direction\">").append(t("policy.direction")).append("</label></td><td><select id=\"direction\" name=\"direction\">");
-        for (Direction d : Direction.values()) {
-            b.append("<option value=\"").append(d).append("\"").append(d.name().equalsIgnoreCase(v.formDirection) ? " selected" : "")
-                .append(">").append(t("direction." + d.name())).append("</option>");
-        }
-        b.append("</select>").append(fieldError(v.errors, "direction")).append("<br/><span class=\"jive-description\">")
-            .append(t("policy.direction.help")).append("</span></td></tr></table>")
-            .append("<input type=\"submit\" name=\"save\" value=\"").append(t(v.editing == null ? "policy.add" : "form.save")).append("\"/>");
-        if (v.editing != null) {
-            b.append(" <a href=\"policy.jsp\">").append(t("form.cancel")).append("</a>");
-        }
-        b.append("</form>");
-        return contentBox(t(v.editing == null ? "policy.add.title" : "policy.edit.title", v.editing), b.toString());
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
 
-    private String exceptionTable(HttpServletRequest request, FederationPolicy policy) {
-        String filter = param(request, "filter").strip().toLowerCase(Locale.ROOT);
-        List<PolicyException> shown = new ArrayList<>();
-        for (PolicyException e : policy.exceptions()) {
-            if (filter.isEmpty() || e.pattern().toString().contains(filter)) {
-                shown.add(e);
-            }
-        }
-        int start = 0;
-        try {
-            start = Math.max(0, Math.min(Integer.parseInt(param(request, "start")), Math.max(0, shown.size() - 1)));
-        } catch (NumberFormatException ignored) {
-            // first page
-        }
-        PolicyCounters counters = context().counters();
-        StringBuilder b = new StringBuilder();
-        b.append("<p>").append(t("policy.list.count", policy.exceptions().size())).append("</p>");
-        b.append("<form action=\"policy.jsp\" method=\"get\">").append(t("policy.filter"))
-            .append(" <input type=\"text\" name=\"filter\" value=\"").append(Html.escape(filter)).append("\"/> <input type=\"submit\" value=\"")
-            .append(t("policy.filter.apply")).append("\"/></form>");
-        b.append("<div class=\"jive-table\"><table id=\"exceptions\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" width=\"100%\"><thead><tr>");
-        for (String h : new String[] {"policy.pattern", "policy.direction", "policy.effect", "policy.created", "policy.changed",
-            "policy.allowed", "policy.denied", "policy.actions"}) {
-            b.append("<th nowrap>").append(t(h)).append("</th>");
-        }
-        b.append("</tr></thead><tbody>");
-        if (shown.isEmpty()) {
-            b.append("<tr><td colspan=\"8\" align=\"center\">").append(t("policy.list.empty")).append("</td></tr>");
-        }
-        String effect = t(policy.defaultPolicy().allows() ? "policy.effect.deny" : "policy.effect.allow");
-        int end = Math.min(shown.size(), start + PAGE_SIZE);
-        for (int i = start; i < end; i++) {
-            PolicyException e = shown.get(i);
-            PolicyCounters.Tally tally = counters.forException(e.pattern());
-            String p = e.pattern().toString();
-            b.append("<tr class=\"").append(i % 2 == 0 ? "jive-even" : "jive-odd").append("\" data-pattern=\"").append(Html.escape(p)).append("\">")
-                .append("<td>").append(Html.escape(p)).append("</td><td>").append(t("direction." + e.direction().name()))
-                .append("</td><td>").append(effect).append("</td><td>").append(time(e.created())).append("</td><td>")
-                .append(time(e.lastChanged())).append("</td><td>").append(tally.allowed()).append("</td><td>").append(tally.denied())
-                .append("</td><td nowrap><a href=\"policy.jsp?edit=").append(Html.escape(Html.url(p))).append("\">").append(t("policy.edit"))
-                .append("</a> | <a href=\"policy.jsp?delete=").append(Html.escape(Html.url(p))).append("\">").append(t("policy.delete"))
-                .append("</a></td></tr>");
-        }
-        b.append("</tbody></table></div>");
-        if (shown.size() > PAGE_SIZE) {
-            b.append("<p>").append(t("policy.list.page", start + 1, end, shown.size())).append(' ');
-            if (start > 0) {
-                b.append("<a href=\"policy.jsp?start=").append(Math.max(0, start - PAGE_SIZE)).append("&filter=")
-                    .append(Html.escape(Html.url(filter))).append("\">").append(t("policy.list.previous")).append("</a> ");
-            }
-            if (end < shown.size()) {
-                b.append("<a href=\"policy.jsp?start=").append(end).append("&filter=").append(Html.escape(Html.url(filter)))
-                    .append("\">").append(t("policy.list.next")).append("</a>");
-            }
-            b.append("</p>");
-        }
-        return contentBox(t("policy.list.title"), b.toString());
-    }
-
-    private String importExport(HttpServletRequest request, View v) {
-        StringBuilder b = new StringBuilder();
-        b.append("<p>").append(t("export.intro")).append(" <a id=\"export-csv\" href=\"policy-export.jsp?format=csv\">CSV</a> | ")
-            .append("<a id=\"export-json\" href=\"policy-export.jsp?format=json\">JSON</a></p>");
-        b.append("<form action=\"policy.jsp\" method=\"post\">").append(csrfField(request))
-            .append("<input type=\"hidden\" name=\"action\" value=\"import-preview\"/>")
-            .append("<p>").append(t("import.intro")).append("</p>")
-            .append("<p><label for=\"import-file\">").append(t("import.file")).append("</label> <input type=\"file\" id=\"import-file\" accept=\".csv,.json,.txt\"/></p>")
-            .append("<p><textarea id=\"import-content\" name=\"content\" rows=\"8\" cols=\"80\">").append(Html.escape(v.importContent))
-            .append("</textarea>").append(fieldError(v.errors, "content")).append("</p><p>").append(t("import.format")).append(' ');
-        for (String f : new String[] {"CSV", "JSON"}) {
-            b.append("<input type=\"radio\" name=\"format\" id=\"format-").append(f).append("\" value=\"").append(f).append("\"")
-                .append(f.equalsIgnoreCase(v.importFormat) ? " checked" : "").append("/> <label for=\"format-").append(f).append("\">")
-                .append(f).append("</label> ");
-        }
-        b.append(fieldError(v.errors, "format")).append("</p><p>");
-        for (String m : new String[] {"MERGE", "REPLACE"}) {
-            b.append("<input type=\"radio\" name=\"mode\" id=\"mode-").append(m).append("\" value=\"").append(m).append("\"")
-                .append(m.equals(v.importMode) ? " checked" : "").append("/> <label for=\"mode-").append(m).append("\">")
-                .append(t("import.mode." + m)).append("</label><br/>");
-        }
-        b.append(fieldError(v.errors, "mode")).append("</p><input type=\"submit\" value=\"").append(t("import.preview")).append("\"/></form>")
-            .append("<script>document.getElementById('import-file').addEventListener('change',function(e){var f=e.target.files[0];if(!f)return;")
-            .append("var r=new FileReader();r.onload=function(){document.getElementById('import-content').value=r.result;")
-            .append("if(/\\.json$/i.test(f.name))document.getElementById('format-JSON').checked=true;else document.getElementById('format-CSV').checked=true;};")
-            .append("r.readAsText(f);});</script>");
-        return contentBox(t("import.title"), b.toString());
+    private static String url(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -1,8 +1,21 @@
+/*
+ * Copyright 2026 The federation plugin team
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.xmppfed.openfire.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import javax.servlet.http.HttpServletRequest;
@@ -16,6 +29,11 @@ import org.xmppfed.openfire.policy.InvalidInputException;
 public final class SettingsServlet extends AdminPage {
     static final String PAGE_ID = "federation-settings";
 
+    /** What {@code settings.jte} shows: the form's values (as entered, on a rejected save) and the state. */
+    public record View(Notice notice, String enabled, String defaultPolicy, FieldErrors errors, boolean federationOn,
+                       boolean lockdown, int exceptionCount) {
+    }
+
     public SettingsServlet() {
         this(FederationContext::current);
     }
@@ -27,8 +45,8 @@ public final class SettingsServlet extends AdminPage {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         FederationPolicy p = context().policy().current();
-        String success = "saved".equals(request.getParameter("result")) ? infoBox("success", t("settings.saved")) : "";
-        render(request, response, p.enabled() ? "true" : "false", p.defaultPolicy().name(), Map.of(), success);
+        Notice notice = "saved".equals(request.getParameter("result")) ? Notice.success(t("settings.saved")) : null;
+        show(request, response, p.enabled() ? "true" : "false", p.defaultPolicy().name(), new FieldErrors(), notice);
     }
 
     @Override
@@ -39,18 +57,18 @@ public final class SettingsServlet extends AdminPage {
         }
         String enabledText = param(request, "enabled");
         String defaultText = param(request, "defaultPolicy");
-        Map<String, String> errors = new LinkedHashMap<>();
+        FieldErrors errors = new FieldErrors();
         if (!enabledText.equals("true") && !enabledText.equals("false")) {
-            errors.put("enabled", t("settings.error.enabled"));
+            errors.add("enabled", t("settings.error.enabled"));
         }
         DefaultPolicy defaultPolicy = null;
         try {
             defaultPolicy = DefaultPolicy.parse(defaultText);
         } catch (InvalidInputException e) {
-            errors.put("defaultPolicy", problem(e));
+            errors.add("defaultPolicy", problem(e));
         }
         if (!errors.isEmpty()) {
-            render(request, response, enabledText, defaultText, errors, infoBox("error", t("form.not-saved")));
+            show(request, response, enabledText, defaultText, errors, Notice.error(t("form.not-saved")));
             return;
         }
         FederationPolicy before = context().policy().current();
@@ -62,31 +80,10 @@ public final class SettingsServlet extends AdminPage {
         redirectAfterChange(response, "settings.jsp?result=saved");
     }
 
-    private void render(HttpServletRequest request, HttpServletResponse response, String enabled, String defaultPolicy,
-                        Map<String, String> errors, String message) throws IOException {
+    private void show(HttpServletRequest request, HttpServletResponse response, String enabled, String defaultPolicy,
+                      FieldErrors errors, Notice notice) throws IOException {
         FederationPolicy p = context().policy().current();
-        StringBuilder b = new StringBuilder();
-        b.append("<p>").append(t("settings.intro")).append("</p>\n").append(message);
-        if (!p.enabled()) {
-            b.append(infoBox("warning", t("settings.off.warning")));
-        } else if (p.defaultPolicy() == DefaultPolicy.DENY && p.exceptions().isEmpty()) {
-            b.append(infoBox("info", t("settings.lockdown.notice")));
-        }
-        b.append("<form action=\"settings.jsp\" method=\"post\">\n").append(csrfField(request));
-        StringBuilder sw = new StringBuilder();
-        sw.append(radio("enabled", "true", enabled, t("settings.enabled.on"), t("settings.enabled.on.help")));
-        sw.append(radio("enabled", "false", enabled, t("settings.enabled.off"), t("settings.enabled.off.help")));
-        sw.append(fieldError(errors, "enabled"));
-        b.append(contentBox(t("settings.enabled.title"), sw.toString()));
-        StringBuilder dp = new StringBuilder();
-        dp.append(radio("defaultPolicy", "DENY", defaultPolicy, t("default.DENY"), t("settings.default.DENY.help")));
-        dp.append(radio("defaultPolicy", "ALLOW", defaultPolicy, t("default.ALLOW"), t("settings.default.ALLOW.help")));
-        dp.append(fieldError(errors, "defaultPolicy"));
-        dp.append("<p>").append(t("settings.default.exceptions", p.exceptions().size()))
-            .append(" <a href=\"policy.jsp\">").append(t("settings.default.exceptions.link")).append("</a></p>");
-        b.append(contentBox(t("settings.default.title"), dp.toString()));
-        b.append("<input type=\"submit\" name=\"save\" value=\"").append(t("form.save")).append("\"/>\n</form>\n");
-        write(response, PAGE_ID, "settings.title", b.toString());
+        render(request, response, "settings.jte", new View(notice, enabled, defaultPolicy, errors, p.enabled(),
+            p.defaultPolicy() == DefaultPolicy.DENY && p.exceptions().isEmpty(), p.exceptions().size()));
     }
-
 }

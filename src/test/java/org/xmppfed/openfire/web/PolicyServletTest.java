@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 The federation plugin team
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package org.xmppfed.openfire.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +57,7 @@ class PolicyServletTest {
         assertNull(x.redirect);
         String html = x.body.toString();
         assertTrue(html.contains("Nothing was saved."));
-        assertTrue(html.contains("data-field-error=\"pattern\">&#39;bob@partner.example&#39; is an address, not a domain. Enter only the domain part, for example partner.example."));
+        assertTrue(html.contains("data-field-error=\"pattern\">'bob@partner.example' is an address, not a domain. Enter only the domain part, for example partner.example."));
         assertTrue(html.contains("value=\"bob@partner.example\""), "the input is kept");
         assertTrue(f.policy.current().exceptions().isEmpty());
         assertTrue(f.audit.isEmpty());
@@ -115,8 +130,8 @@ class PolicyServletTest {
         String csv = "pattern,direction\ngood.example,BOTH\nuser@bad.example,BOTH\nfine.example,SIDEWAYS\n";
         String html = PageFixture.run(page, "POST", Map.of("action", "import-apply", "format", "CSV", "mode", "MERGE", "content", csv), true)
             .body.toString();
-        assertTrue(html.contains("Line 3: &#39;user@bad.example&#39; is an address, not a domain."));
-        assertTrue(html.contains("Line 4: &#39;SIDEWAYS&#39; is not a direction."));
+        assertTrue(html.contains("Line 3: 'user@bad.example' is an address, not a domain."));
+        assertTrue(html.contains("Line 4: 'SIDEWAYS' is not a direction."));
         assertTrue(f.policy.current().exceptions().isEmpty());
     }
 

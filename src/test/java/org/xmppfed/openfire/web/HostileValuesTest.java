@@ -1,0 +1,90 @@
+/*
+ * Copyright 2026 The federation plugin team
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.xmppfed.openfire.web;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.servlet.http.HttpServlet;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every page, with a hostile value in every field it reads: the value must come out escaped
+ * wherever it is printed (text, attribute, URL), never as markup.
+ */
+class HostileValuesTest {
+    /** Breaks out of text, double- and single-quoted attributes, and carries an ampersand and non-ASCII. */
+    private static final String EVIL = "\"'><script>alert(1)</script><img src=x onerror=alert(2)>&amp;é中";
+
+    private final PageFixture f = new PageFixture();
+
+    @Test
+    void theSettingsPageEscapesEveryField() throws Exception {
+        SettingsServlet page = new SettingsServlet(() -> f.context);
+        assertEscaped(PageFixture.run(page, "POST", all("enabled", "defaultPolicy"), true).body.toString());
+        assertEscaped(PageFixture.run(page, "GET", all("result"), true).body.toString());
+    }
+
+    @Test
+    void thePolicyPageEscapesEveryField() throws Exception {
+        f.policy.add("a.example", "BOTH");
+        PolicyServlet page = new PolicyServlet(() -> f.context);
+        for (String action : List.of("add", "update", "delete", "import-preview", "import-apply", EVIL)) {
+            Map<String, String> form = all("pattern", "direction", "original", "format", "mode", "content", "importId", "filter", "start");
+            form.put("action", action);
+            assertEscaped(PageFixture.run(page, "POST", form, true).body.toString());
+        }
+        assertEscaped(PageFixture.run(page, "GET", all("result", "pattern", "count", "edit", "test", "filter", "start"), true).body.toString());
+        assertEscaped(PageFixture.run(page, "GET", all("delete"), true).body.toString());
+        Map<String, String> preview = all("mode");
+        preview.putAll(Map.of("action", "import-preview", "format", "CSV", "mode", "MERGE", "content", "a.example," + EVIL + "\n"));
+        assertEscaped(PageFixture.run(page, "POST", preview, true).body.toString());
+    }
+
+    @Test
+    void theEmailPageEscapesEveryField() throws Exception {
+        f.index.replaceAll(Map.of("mallory", EVIL, "eve", "eve@" + EVIL));
+        EmailServlet page = new EmailServlet(() -> f.context);
+        for (String action : List.of("switch", "add", "rename", "delete", EVIL)) {
+            Map<String, String> form = all("enabled", "domain", "original");
+            form.put("action", action);
+            assertEscaped(PageFixture.run(page, "POST", form, true).body.toString());
+        }
+        assertEscaped(PageFixture.run(page, "GET", all("result", "domain", "from", "edit"), true).body.toString());
+        assertEscaped(PageFixture.run(page, "GET", all("delete"), true).body.toString());
+    }
+
+    private static Map<String, String> all(String... fields) {
+        Map<String, String> m = new HashMap<>();
+        for (String field : fields) {
+            m.put(field, EVIL);
+        }
+        return m;
+    }
+
+    private static void assertEscaped(String html) {
+        assertFalse(html.contains("<script>alert"), html);
+        assertFalse(html.contains("<img src=x"), html);
+        assertFalse(html.contains("\"'>"), "no attribute is broken out of");
+        assertFalse(html.contains("&amp;é"), "an ampersand is escaped, not passed through");
+        assertTrue(html.contains("</html>"), "the page rendered whole");
+    }
+}
