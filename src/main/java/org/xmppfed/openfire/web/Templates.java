@@ -24,15 +24,28 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.WriterOutput;
 
 /**
- * The page templates ({@code src/main/jte}), compiled into the plugin at build time. Loaded with
- * the plugin's own class loader: jte would otherwise take the request thread's context class
- * loader, which is Openfire's and does not see the plugin's classes.
+ * The page templates ({@code src/main/jte}), compiled into the plugin at build time and loaded
+ * with the plugin's own class loader. jte's precompiled engine takes the thread's context class
+ * loader at creation, whatever loader it is given; on a request thread that is Openfire's admin
+ * console loader, which does not see the plugin's classes - so the engine is created with the
+ * plugin's loader as the context loader.
  */
 final class Templates {
-    private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(null, ContentType.Html,
-        Templates.class.getClassLoader(), "org.xmppfed.openfire.web.templates");
+    static final String PACKAGE = "org.xmppfed.openfire.web.templates";
+    private static final TemplateEngine ENGINE = create(Templates.class.getClassLoader());
 
     private Templates() {
+    }
+
+    static TemplateEngine create(ClassLoader pluginLoader) {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(pluginLoader);
+        try {
+            return TemplateEngine.createPrecompiled(null, ContentType.Html, pluginLoader, PACKAGE);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
     }
 
     static void render(String template, Map<String, Object> params, Writer out) throws IOException {
