@@ -80,6 +80,18 @@ class DomainSuffixTableTest {
         }
     }
 
+    /** 0 marks an empty slot, so a name whose hash is 0 must be stored under another value. */
+    @Test
+    void aNameWhoseHashIsZeroIsFound() {
+        String zero = "zlneerdqiucx.example";
+        assertEquals(0, hash(zero));
+        DomainSuffixTable<String> table = new DomainSuffixTable<>(Map.of(zero, "zero", "other.example", "other"));
+        assertEquals("zero", get(table, zero));
+        assertEquals("other", get(table, "other.example"));
+        FederationPolicy p = FederationPolicy.of(true, DefaultPolicy.DENY, List.of(PolicyException.of(zero, Direction.BOTH, Instant.EPOCH)));
+        assertTrue(p.decide(zero, Direction.OUTGOING).allowed());
+    }
+
     @Test
     void anEmptyTableFindsNothing() {
         DomainSuffixTable<String> table = new DomainSuffixTable<>(Map.of());
