@@ -295,6 +295,7 @@ class FederationPolicyTest {
         FederationPolicy p = FederationPolicy.of(true, DENY, List.of(
             ex("partner.example", BOTH), ex("bücher.example", BOTH)));
         assertDecision(p.decide("Partner.Example.", INCOMING), DENY, INCOMING, ALLOWED, "partner.example BOTH");
+        assertDecision(p.decide("partner.example.", OUTGOING), DENY, OUTGOING, ALLOWED, "partner.example BOTH");
         assertDecision(p.decide("bücher.example", INCOMING), DENY, INCOMING, ALLOWED, "xn--bcher-kva.example BOTH");
         assertDecision(p.decide("xn--bcher-kva.example", OUTGOING), DENY, OUTGOING, ALLOWED, "xn--bcher-kva.example BOTH");
         Decision bad = p.decide("bad domain", INCOMING);
