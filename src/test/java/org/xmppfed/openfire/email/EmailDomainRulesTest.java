@@ -124,6 +124,10 @@ class EmailDomainRulesTest {
             bad("<example.com>", character("<example.com>", "<")),
             bad("exa\\mple.com", character("exa\\mple.com", "\\")),
             bad("exa%mple.com", character("exa%mple.com", "%")),
+            bad("ex`ample.com", character("ex`ample.com", "`")),
+            bad("ex{ample.com", character("ex{ample.com", "{")),
+            // a letter outside a-z whose ASCII form would be too long: named as the character it is
+            bad("\u00FC".repeat(60) + ".com", character("\u00FC".repeat(60) + ".com", "\u00FC")),
             // emoji and other symbols: whole code points in the message, never half a surrogate pair
             bad("\uD83D\uDE00.example", character("\uD83D\uDE00.example", "\uD83D\uDE00")),
             bad("mail\uD83D\uDCE7.example.com", character("mail\uD83D\uDCE7.example.com", "\uD83D\uDCE7")),
@@ -223,6 +227,7 @@ class EmailDomainRulesTest {
             Arguments.of("Intranet.", "intranet"),
             Arguments.of("x", "x"),
             Arguments.of("a.b.c.d.e.f.g", "a.b.c.d.e.f.g"),
+            Arguments.of("a0z9.example", "a0z9.example"),
             Arguments.of(L63 + ".com", L63 + ".com"),
             Arguments.of(LEN_255, LEN_255),
             Arguments.of(LEN_255 + ".", LEN_255),
