@@ -195,6 +195,23 @@ class JdbcEmailDomainStoreTest {
         assertEquals(Map.of("kept.test", T0), store.loadAll());
     }
 
+    /** Whatever mode a pooled connection comes in, the change is committed and the mode restored. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aPooledConnectionIsCommittedAndHandedBackInItsMode(Supplier<ConnectionSource> db) throws SQLException {
+        ConnectionSource database = db.get();
+        for (boolean autoCommit : new boolean[] {true, false}) {
+            TestDatabases.PooledConnection pooled = new TestDatabases.PooledConnection(database, autoCommit);
+            new JdbcEmailDomainStore(pooled).insert("pooled-" + autoCommit + ".test", T0);
+            assertEquals(autoCommit, pooled.real().getAutoCommit(), "handed back in the mode it came in");
+            if (!autoCommit) {
+                pooled.real().rollback(); // what the pool's next user would do; a committed insert stays
+            }
+            pooled.real().close();
+        }
+        assertEquals(Map.of("pooled-true.test", T0, "pooled-false.test", T0), new JdbcEmailDomainStore(database).loadAll());
+    }
+
     @Test
     void anUnreachableDatabaseIsAStoreException() {
         SQLException refused = new SQLException("connection refused");
