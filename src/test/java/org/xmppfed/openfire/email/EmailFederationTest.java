@@ -115,6 +115,7 @@ class EmailFederationTest {
     void switchedOnEmailAddressesAreUsed() {
         assertTrue(email.enabled());
         assertTrue(email.ready());
+        assertEquals(XMPP, email.xmppDomain());
         assertTrue(email.isEmailDomain("mail.test"), "a domain of users' addresses");
         assertTrue(email.isEmailDomain("partner.test"), "a recorded domain without users");
         assertFalse(email.isEmailDomain(XMPP), "the XMPP domain is never an email domain");

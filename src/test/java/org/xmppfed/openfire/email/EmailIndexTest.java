@@ -76,6 +76,9 @@ class EmailIndexTest {
             Arguments.of("bob\u0007@mail.test", "email.user.reason.localpart"),
             Arguments.of("bob\u00A0x@mail.test", "email.user.reason.localpart"),
             Arguments.of("x".repeat(1024) + "@mail.test", "email.user.reason.localpart"),
+            // refused by XMPP's localpart preparation: private use, nothing left once prepared
+            Arguments.of("bob\uE000@mail.test", "email.user.reason.localpart"),
+            Arguments.of("\u200B@mail.test", "email.user.reason.localpart"),
             Arguments.of("bob@mail_test.com", "email.user.reason.domain"),
             Arguments.of("bob@abc.1om", "email.user.reason.domain"),
             Arguments.of("bob@mail..test", "email.user.reason.domain"),
@@ -108,7 +111,8 @@ class EmailIndexTest {
             Arguments.of("bob_1@sub.mail.test", "bob_1@sub.mail.test"),
             Arguments.of("b\u00F6b@mail.test", "b\u00F6b@mail.test"),
             Arguments.of("bob@Mail.Test.", "bob@mail.test"),
-            Arguments.of("bob@xn--mller-kva.test", "bob@xn--mller-kva.test"));
+            Arguments.of("bob@xn--mller-kva.test", "bob@xn--mller-kva.test"),
+            Arguments.of("x".repeat(1023) + "@mail.test", "x".repeat(1023) + "@mail.test"));
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
@@ -275,6 +279,19 @@ class EmailIndexTest {
         assertEquals(2, index.userCount());
         assertFalse(index.isKnownUser("a"));
         assertNull(index.ownerOf("d@one.test"), "replaceAll forgets everything it does not list");
+    }
+
+    @Test
+    void replaceAllForgetsTheAddressesOfUsersItDoesNotList() {
+        EmailIndex index = index("alice", "team@mail.test", "carl", "carl@one.test");
+        index.replaceAll(Map.of("bob", "team@mail.test"));
+        assertEquals("team@mail.test", index.federationAddress("bob"), "alice's address is gone: no longer shared");
+        assertEquals("bob", index.ownerOf("team@mail.test"));
+        assertNull(index.federationAddress("carl"));
+        index.put("carl", "carl@two.test");
+        assertEquals(Map.of("mail.test", 1, "two.test", 1), index.domains(), "carl's old address is not counted away twice");
+        index.put("alice", "alice@one.test");
+        assertEquals(Map.of("mail.test", 1, "one.test", 1, "two.test", 1), index.domains());
     }
 
     @Test

@@ -351,6 +351,34 @@ class NativeJidRewriterTest {
     }
 
     @Test
+    void aTextThatStartsWithAnAtSignIsStillRead() {
+        assertEquals("@channel alice.smith@mail.test is here", rewriter.rewrite("@channel alice@openfire.test is here"));
+        assertEquals("@alice.smith@mail.test", rewriter.rewrite("@alice@openfire.test"));
+    }
+
+    @Test
+    void onlyTheNamedAttributesOfTheTopElementAreSkipped() throws Exception {
+        Element message = DocumentHelper.parseText(
+            "<message from='alice@openfire.test/phone' to='carol@remote.test' note='for bob@openfire.test'/>").getRootElement();
+        assertTrue(rewriter.hasMappedAddress(message, "from", "to"));
+        assertTrue(rewriter.rewrite(message, "from", "to"));
+        assertEquals("for bob@mail.test", message.attributeValue("note"));
+        assertEquals("alice@openfire.test/phone", message.attributeValue("from"));
+    }
+
+    /** hasMappedAddress looks where rewrite rewrites: text and CDATA, not comments. */
+    @Test
+    void hasMappedAddressReadsCdataButNotComments() throws Exception {
+        Element inCdata = DocumentHelper.parseText(
+            "<message to='carol@remote.test'><body><![CDATA[<i>alice@openfire.test</i>]]></body></message>").getRootElement();
+        assertTrue(rewriter.hasMappedAddress(inCdata, "from", "to"));
+        Element inComment = DocumentHelper.parseText(
+            "<message to='carol@remote.test'><body>hi<!-- alice@openfire.test --></body></message>").getRootElement();
+        assertFalse(rewriter.hasMappedAddress(inComment, "from", "to"));
+        assertFalse(rewriter.rewrite(inComment, "from", "to"));
+    }
+
+    @Test
     void hasMappedAddressLeavesTheElementAlone() throws Exception {
         Element message = DocumentHelper.parseText(
             "<message from='x@remote.test' to='carol@remote.test'><body>alice@openfire.test</body></message>").getRootElement();

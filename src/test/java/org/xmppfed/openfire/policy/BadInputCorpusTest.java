@@ -617,7 +617,7 @@ class BadInputCorpusTest {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Known product discrepancies: these tests state the correct behaviour and fail until it is fixed.
+    // Discrepancies found in earlier versions of the import (now fixed), kept so they stay fixed.
 
     /** An entry that is not an object should be reported on its own line, not always on line 1. */
     @Test

@@ -75,7 +75,6 @@ class ExceptionListFormatTest {
     @Test
     void generatedListIsWhatTheRoundTripsNeed() {
         List<PolicyException> list = generated();
-        assertEquals(1000, list.size());
         assertEquals(1000, new HashSet<>(list.stream().map(PolicyException::pattern).toList()).size(), "distinct");
         assertEquals(400, list.stream().filter(e -> e.pattern().wildcard()).count());
         assertEquals(400, list.stream().filter(e -> e.pattern().domain().startsWith("xn--")).count());

@@ -21,8 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Inputs where a first implementation gave an unhelpful answer. */
 class NormalisationEdgeCasesTest {
@@ -40,6 +44,8 @@ class NormalisationEdgeCasesTest {
         assertEquals("'..example.com' has an empty label (two dots in a row, or a dot at the start or end).", rejection("..example.com"));
         assertEquals("'user@Partner.Example/res' is an address, not a domain. Enter only the domain part, for example partner.example.",
             rejection("user@Partner.Example/res"));
+        assertEquals("'@partner.example' is an address, not a domain. Enter only the domain part, for example partner.example.",
+            rejection("@partner.example"));
     }
 
     @Test
@@ -67,6 +73,77 @@ class NormalisationEdgeCasesTest {
         String longName = "a".repeat(60) + ".";
         String domain = longName.repeat(17) + "com";
         assertTrue(rejection(domain).contains("is 1040 characters long"), rejection(domain));
+    }
+
+    /** The stanza path looks a domain up as it is only when it is already in normal form. */
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "partner.example        | true",
+        "a                      | true",
+        "a-b.0c.example         | true",
+        "10.0.0.1               | true",
+        "''                     | false",
+        "partner.example.       | false",
+        ".partner.example       | false",
+        "partner..example       | false",
+        "Partner.example        | false",
+        "partner_x.example      | false",
+        "b\u00FCcher.example    | false",
+        "partner.example/res    | false",
+        "'partner.example '     | false"})
+    void isNormalAsciiAcceptsOnlyTheNormalForm(String domain, boolean normal) {
+        assertEquals(normal, DomainNames.isNormalAscii(domain));
+    }
+
+    @Test
+    void theLongestNormalNameIs253Characters() {
+        String l63 = "a".repeat(63);
+        String longest = l63 + "." + l63 + "." + l63 + "." + "b".repeat(61);
+        assertTrue(DomainNames.isNormalAscii(longest));
+        assertFalse(DomainNames.isNormalAscii(longest + "b"));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "ALLOW     | ALLOW",
+        "allow     | ALLOW",
+        "' Deny '  | DENY",
+        "deny      | DENY"})
+    void defaultPoliciesAreReadInAnyCase(String text, DefaultPolicy expected) {
+        assertEquals(expected, DefaultPolicy.parse(text));
+    }
+
+    @Test
+    void onlyAllowAllows() {
+        assertTrue(DefaultPolicy.ALLOW.allows());
+        assertFalse(DefaultPolicy.DENY.allows());
+    }
+
+    @Test
+    void anUnknownDefaultPolicyIsRefusedWithItsText() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DefaultPolicy.parse(" maybe "));
+        assertEquals("'maybe' is not a default policy. Choose ALLOW or DENY.", e.getMessage());
+        assertEquals("settings.error.default-policy", e.key());
+        assertEquals(List.of("maybe"), List.of(e.args()));
+        assertEquals("InvalidInputException[settings.error.default-policy[maybe]]", e.toString());
+        assertEquals("'' is not a default policy. Choose ALLOW or DENY.",
+            assertThrows(InvalidInputException.class, () -> DefaultPolicy.parse(null)).getMessage());
+        assertThrows(InvalidInputException.class, () -> DefaultPolicy.parse("ALLOW DENY"));
+        assertThrows(InvalidInputException.class, () -> DefaultPolicy.parse(""));
+    }
+
+    @Test
+    void numbersInMessagesAreShownAsEntered() {
+        InvalidInputException e = new InvalidInputException("domain.error.too-long", "x", 1040, 253);
+        assertEquals(List.of("x", "1040", "253"), List.of(e.args()));
+        e.args()[0] = "changed";
+        assertEquals("x", e.args()[0], "the arguments cannot be changed from outside");
+    }
+
+    @Test
+    void aMissingMessageKeyShowsTheKey() {
+        assertEquals("no.such.key", Messages.english("no.such.key"));
+        assertEquals("no.such.key", Messages.format(Locale.GERMAN, "no.such.key", "x"));
     }
 
     @Test

@@ -42,6 +42,33 @@ class PolicyCountersTest {
     }
 
     @Test
+    void eachOfTheFourCountsAndTheirSums() {
+        FederationPolicy p = FederationPolicy.of(true, DefaultPolicy.ALLOW,
+            List.of(PolicyException.of("partner.example", Direction.INCOMING, Instant.EPOCH)));
+        PolicyCounters c = new PolicyCounters();
+        c.record("partner.example", p.decide("partner.example", Direction.INCOMING));
+        for (int i = 0; i < 2; i++) {
+            c.record("partner.example", p.decide("partner.example", Direction.OUTGOING));
+        }
+        c.record("other.example", p.decide("other.example", Direction.INCOMING));
+        FederationPolicy off = FederationPolicy.of(false, DefaultPolicy.ALLOW, List.of());
+        for (int i = 0; i < 4; i++) {
+            c.record("partner.example", off.decide("partner.example", Direction.OUTGOING));
+        }
+        PolicyCounters.Tally t = c.byDomain().get("partner.example");
+        assertEquals(0, t.allowedIncoming());
+        assertEquals(1, t.deniedIncoming());
+        assertEquals(2, t.allowedOutgoing());
+        assertEquals(4, t.deniedOutgoing());
+        assertEquals(2, t.allowed());
+        assertEquals(5, t.denied());
+        assertEquals(1, c.byDomain().get("other.example").allowedIncoming());
+        PolicyCounters.Tally e = c.forException(DomainPattern.parse("partner.example"));
+        assertEquals(0, e.allowed());
+        assertEquals(1, e.denied());
+    }
+
+    @Test
     void unknownDomainsBeyondTheBoundShareOneCounter() {
         PolicyCounters c = new PolicyCounters();
         Decision denied = FederationPolicy.lockdown().decide("x.example", Direction.INCOMING);

@@ -17,6 +17,7 @@ package org.xmppfed.openfire.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,10 +103,28 @@ class PolicyServiceTest {
 
     @Test
     void deleteRemovesFromStoreAndPolicy() {
-        service.add("a.example", "BOTH");
-        service.delete("A.example");
+        PolicyException added = service.add("a.example", "BOTH");
+        assertEquals(added, service.delete("A.example"));
         assertTrue(store.loadAll().isEmpty());
         assertFalse(service.current().decide("a.example", Direction.INCOMING).allowed());
+    }
+
+    @Test
+    void deleteAndUpdateFindTheNamedExceptionAmongOthers() {
+        PolicyException first = service.add("a.example", "BOTH");
+        service.add("b.example", "INCOMING");
+        PolicyException third = service.add("c.example", "OUTGOING");
+        assertEquals("b.example", service.delete("b.example").pattern().toString());
+        assertEquals(List.of("a.example BOTH", "c.example OUTGOING"), rows(store.loadAll()));
+        service.update("c.example", "c.example", "BOTH");
+        assertEquals(List.of("a.example BOTH", "c.example BOTH"), rows(store.loadAll()));
+        assertEquals(List.of(first.pattern(), third.pattern()),
+            service.current().exceptions().stream().map(PolicyException::pattern).toList());
+    }
+
+    /** "pattern DIRECTION" of each stored exception, sorted. */
+    private static List<String> rows(List<PolicyException> exceptions) {
+        return exceptions.stream().map(e -> e.pattern() + " " + e.direction()).sorted().toList();
     }
 
     @Test
@@ -117,9 +136,12 @@ class PolicyServiceTest {
         assertEquals(3, service.importExceptions(parsed.exceptions(), PolicyService.ImportMode.MERGE));
         assertEquals(Direction.INCOMING, service.find("change.example").orElseThrow().direction());
         assertTrue(service.find("keep.example").isPresent());
+        assertEquals(List.of("change.example INCOMING", "keep.example BOTH", "new.example OUTGOING"), rows(store.loadAll()));
+        assertEquals(Instant.parse("2026-05-01T12:00:00Z"), service.find("change.example").orElseThrow().created(),
+            "a merged exception keeps its creation time");
         assertEquals(2, service.importExceptions(parsed.exceptions(), PolicyService.ImportMode.REPLACE));
         assertFalse(service.find("keep.example").isPresent());
-        assertEquals(2, store.loadAll().size());
+        assertEquals(List.of("change.example INCOMING", "new.example OUTGOING"), rows(store.loadAll()));
     }
 
     @Test
@@ -140,7 +162,8 @@ class PolicyServiceTest {
         otherNode.reload();
         otherNode.add("from-other-node.example", "BOTH");
         assertFalse(service.current().decide("from-other-node.example", Direction.INCOMING).allowed());
-        service.reload();
-        assertTrue(service.current().decide("from-other-node.example", Direction.INCOMING).allowed());
+        FederationPolicy reloaded = service.reload();
+        assertSame(reloaded, service.current());
+        assertTrue(reloaded.decide("from-other-node.example", Direction.INCOMING).allowed());
     }
 }

@@ -17,6 +17,7 @@ package org.xmppfed.openfire.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,7 +101,6 @@ class JdbcEmailDomainStoreTest {
             expected.put(domain, created);
         }
         assertEquals(expected, store.loadAll());
-        assertEquals(10_100, expected.size());
     }
 
     @ParameterizedTest
@@ -108,8 +108,7 @@ class JdbcEmailDomainStoreTest {
     void longNamesAndEpochTimesSurvive(Supplier<ConnectionSource> db) {
         JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
         String l63 = "a".repeat(63);
-        String longest = l63 + "." + l63 + "." + l63 + "." + l63;
-        assertEquals(255, longest.length());
+        String longest = l63 + "." + l63 + "." + l63 + "." + l63; // 255 characters, the most a domain may have
         store.insert(longest, T0);
         store.insert("epoch.test", Instant.EPOCH);
         assertEquals(Map.of(longest, T0, "epoch.test", Instant.EPOCH), store.loadAll());
@@ -196,16 +195,50 @@ class JdbcEmailDomainStoreTest {
         assertEquals(Map.of(), store.loadAll());
     }
 
+    /** The database itself refuses the third name (longer than the column): the first two are not kept either. */
     @ParameterizedTest
     @MethodSource("databases")
-    void anUnreachableDatabaseIsAStoreException(Supplier<ConnectionSource> db) {
-        db.get(); // skip visibly like the others when the database is not configured
+    void aBatchTheDatabaseRefusesHalfwayChangesNothing(Supplier<ConnectionSource> db) {
+        JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
+        store.insert("kept.test", T0);
+        String tooLong = "b".repeat(300) + ".test";
+        StoreException e = assertThrows(StoreException.class,
+            () -> store.insertMissing(List.of("first.test", "second.test", tooLong, "fourth.test"), T0.plusSeconds(1)));
+        assertTrue(e.getCause() instanceof SQLException, String.valueOf(e.getCause()));
+        assertEquals(Map.of("kept.test", T0), store.loadAll());
+        assertThrows(StoreException.class, () -> store.rename("kept.test", tooLong));
+        assertEquals(Map.of("kept.test", T0), store.loadAll());
+    }
+
+    /** Whatever mode a pooled connection comes in, the change is committed and the mode restored. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aPooledConnectionIsCommittedAndHandedBackInItsMode(Supplier<ConnectionSource> db) throws SQLException {
+        ConnectionSource database = db.get();
+        for (boolean autoCommit : new boolean[] {true, false}) {
+            TestDatabases.PooledConnection pooled = new TestDatabases.PooledConnection(database, autoCommit);
+            new JdbcEmailDomainStore(pooled).insert("pooled-" + autoCommit + ".test", T0);
+            assertEquals(autoCommit, pooled.real().getAutoCommit(), "handed back in the mode it came in");
+            if (!autoCommit) {
+                pooled.real().rollback(); // what the pool's next user would do; a committed insert stays
+            }
+            pooled.real().close();
+        }
+        assertEquals(Map.of("pooled-true.test", T0, "pooled-false.test", T0), new JdbcEmailDomainStore(database).loadAll());
+    }
+
+    @Test
+    void anUnreachableDatabaseIsAStoreException() {
+        SQLException refused = new SQLException("connection refused");
         JdbcEmailDomainStore store = new JdbcEmailDomainStore(() -> {
-            throw new SQLException("connection refused");
+            throw refused;
         });
-        assertThrows(StoreException.class, store::loadAll);
-        assertThrows(StoreException.class, () -> store.insert("a.test", T0));
-        assertThrows(StoreException.class, () -> store.insertMissing(List.of("a.test"), T0));
+        assertSame(refused, assertThrows(StoreException.class, store::loadAll).getCause());
+        StoreException insert = assertThrows(StoreException.class, () -> store.insert("a.test", T0));
+        assertEquals("Could not add email domain a.test: connection refused", insert.getMessage());
+        assertSame(refused, assertThrows(StoreException.class, () -> store.insertMissing(List.of("a.test"), T0)).getCause());
+        assertSame(refused, assertThrows(StoreException.class, () -> store.rename("a.test", "b.test")).getCause());
+        assertSame(refused, assertThrows(StoreException.class, () -> store.delete("a.test")).getCause());
     }
 
     // ---- the upgrade from version 1 ----

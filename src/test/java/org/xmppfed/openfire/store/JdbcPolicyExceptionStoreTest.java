@@ -101,6 +101,26 @@ class JdbcPolicyExceptionStoreTest {
         assertEquals(sorted(before), sorted(store.loadAll()));
     }
 
+    /** Whatever mode a pooled connection comes in, the change is committed and the mode restored. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aPooledConnectionIsCommittedAndHandedBackInItsMode(Supplier<ConnectionSource> db) throws SQLException {
+        ConnectionSource database = db.get();
+        List<PolicyException> expected = new ArrayList<>();
+        for (boolean autoCommit : new boolean[] {true, false}) {
+            TestDatabases.PooledConnection pooled = new TestDatabases.PooledConnection(database, autoCommit);
+            PolicyException e = PolicyException.of("pooled-" + autoCommit + ".example", Direction.BOTH, Instant.EPOCH);
+            new JdbcPolicyExceptionStore(pooled).insert(e);
+            expected.add(e);
+            assertEquals(autoCommit, pooled.real().getAutoCommit(), "handed back in the mode it came in");
+            if (!autoCommit) {
+                pooled.real().rollback(); // what the pool's next user would do; a committed insert stays
+            }
+            pooled.real().close();
+        }
+        assertEquals(sorted(expected), sorted(new JdbcPolicyExceptionStore(database).loadAll()));
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void insertingAnExistingPatternFailsAndKeepsTheOriginal(Supplier<ConnectionSource> db) {

@@ -17,6 +17,8 @@ package org.xmppfed.openfire.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -78,6 +80,38 @@ public final class TestDatabases {
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Cannot install the plugin schema on " + db, e);
+        }
+    }
+
+    /**
+     * One connection handed out again and again, as a pool does: {@code close()} leaves it open,
+     * and it starts in the auto-commit mode the pool is configured with.
+     */
+    static final class PooledConnection implements ConnectionSource {
+        private final Connection real;
+
+        PooledConnection(ConnectionSource database, boolean autoCommit) throws SQLException {
+            real = database.open();
+            real.setAutoCommit(autoCommit);
+        }
+
+        Connection real() {
+            return real;
+        }
+
+        @Override
+        public Connection open() {
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
         }
     }
 
