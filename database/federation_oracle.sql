@@ -11,7 +11,14 @@ CREATE TABLE ofFedPolicyException (
 CREATE TABLE ofFedEmailDomain (
   emailDomain VARCHAR2(255)  NOT NULL,
   createdAt   NUMBER(19)       NOT NULL,
+  status      VARCHAR2(16)   NOT NULL,
   CONSTRAINT ofFedEmailDomain_pk PRIMARY KEY (emailDomain)
 );
 
-INSERT INTO ofVersion (name, version) VALUES ('federation', 2);
+CREATE TABLE ofFedRemoteDomain (
+  remoteDomain VARCHAR2(255)  NOT NULL,
+  lastSeen     NUMBER(19)       NOT NULL,
+  CONSTRAINT ofFedRemoteDomain_pk PRIMARY KEY (remoteDomain)
+);
+
+INSERT INTO ofVersion (name, version) VALUES ('federation', 3);

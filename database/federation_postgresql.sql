@@ -11,7 +11,14 @@ CREATE TABLE ofFedPolicyException (
 CREATE TABLE ofFedEmailDomain (
   emailDomain VARCHAR(255)  NOT NULL,
   createdAt   BIGINT       NOT NULL,
+  status      VARCHAR(16)   NOT NULL,
   CONSTRAINT ofFedEmailDomain_pk PRIMARY KEY (emailDomain)
 );
 
-INSERT INTO ofVersion (name, version) VALUES ('federation', 2);
+CREATE TABLE ofFedRemoteDomain (
+  remoteDomain VARCHAR(255)  NOT NULL,
+  lastSeen     BIGINT       NOT NULL,
+  CONSTRAINT ofFedRemoteDomain_pk PRIMARY KEY (remoteDomain)
+);
+
+INSERT INTO ofVersion (name, version) VALUES ('federation', 3);

@@ -105,6 +105,7 @@ public class EmailRewriteBenchmark {
         switchedOn.enabled = true;
         email = new EmailFederation(new MemoryEmailDomainStore(), switchedOn, index, DOMAIN::equals, Clock.systemUTC());
         email.reload();
+        MemoryEmailDomainStore.approveUserDomains(email);
 
         messages = new Message[QUERIES];
         presences = new Presence[QUERIES];

@@ -22,10 +22,16 @@ import java.util.concurrent.TimeUnit;
 
 import org.jivesoftware.database.DbConnectionManager;
 import org.jivesoftware.util.JiveGlobals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppfed.openfire.email.ClaimVerdict;
+import org.xmppfed.openfire.email.EmailDomain;
 import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.email.EmailIndex;
 import org.xmppfed.openfire.email.EmailUsers;
+import org.xmppfed.openfire.policy.PolicyService;
 import org.xmppfed.openfire.store.JdbcEmailDomainStore;
+import org.xmppfed.openfire.store.JdbcRemoteDomainStore;
 
 /**
  * Email address for federation: the switch and email domains (settings listener on every node),
@@ -35,6 +41,7 @@ import org.xmppfed.openfire.store.JdbcEmailDomainStore;
  * accepts S2S streams for them.
  */
 public final class EmailModule implements FederationModule {
+    private static final Logger LOG = LoggerFactory.getLogger(EmailModule.class);
     /** How often every user's email address is read again (for directories that send no events). */
     static final String EMAIL_REREAD_MINUTES = "plugin.federation.email.reread.minutes";
 
@@ -53,8 +60,10 @@ public final class EmailModule implements FederationModule {
         worker = host.worker();
         settings = new JiveEmailSettings(() -> worker.coalesced("email settings reload", () -> email.reload()));
         EmailIndex index = new EmailIndex(host.xmppDomain());
+        FederatedDomainClaims claims = new FederatedDomainClaims(() -> host.service(PolicyService.class),
+            new JdbcRemoteDomainStore(DbConnectionManager::getConnection), host.hostName());
         email = new EmailFederation(new JdbcEmailDomainStore(DbConnectionManager::getConnection), settings, index,
-            host.openfireDomains()::isLocal, Clock.systemUTC());
+            host.openfireDomains()::isLocal, Clock.systemUTC(), claims);
         UserEmailEvents events = new UserEmailEvents(index, user -> worker.coalesced("recording email domains", this::recordUserDomains));
         // Read before the interceptor is registered, so the first stanza is already judged with them.
         Worker.guarded("loading the email domains", email::reload);
@@ -65,6 +74,7 @@ public final class EmailModule implements FederationModule {
         worker.execute("accepting the email domains", () -> {
             recordUserDomains();
             projectEmailDomains(email);
+            flagServedDomainsThatBelongElsewhere();
         });
         settings.start();
         events.start();
@@ -116,6 +126,24 @@ public final class EmailModule implements FederationModule {
     private void rereadUsersIfDue() {
         if (!email.index().isLoaded() || System.nanoTime() - lastUserRead >= rereadEvery) {
             rereadUsers();
+        }
+    }
+
+    /**
+     * Served domains that turn out to be somebody else's (a partner's domain approved before this
+     * check existed, or DNS changed since) keep being served - they were in force - but are named
+     * in Openfire's log on every start, and on the email page, until an administrator decides.
+     */
+    private void flagServedDomainsThatBelongElsewhere() {
+        for (EmailDomain d : email.domains()) {
+            if (d.served()) {
+                ClaimVerdict verdict = email.claimCheck(d.name());
+                if (verdict.conflicts()) {
+                    LOG.warn("Module=\"XMPPFederation\" The email domain {} is served by this server, but {} "
+                        + "Federation with it may fail for every local user. Review it on Federation > Email addresses "
+                        + "(Stop serving).", d.name(), verdict.english());
+                }
+            }
         }
     }
 

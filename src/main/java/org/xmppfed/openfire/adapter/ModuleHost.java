@@ -66,6 +66,11 @@ public final class ModuleHost {
         services.put(type, service);
     }
 
+    /** What another module published under {@code type}, or {@code null} while it is not running. */
+    public <T> T service(Class<T> type) {
+        return type.cast(services.get(type));
+    }
+
     /** Withdraws what {@link #publish} made available. */
     public void withdraw(Class<?> type) {
         services.remove(type);

@@ -16,7 +16,11 @@
 package org.xmppfed.openfire.adapter;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +33,8 @@ import org.xmppfed.openfire.policy.FederationPolicy;
 import org.xmppfed.openfire.policy.PolicyCounters;
 import org.xmppfed.openfire.policy.PolicyService;
 import org.xmppfed.openfire.store.JdbcPolicyExceptionStore;
+import org.xmppfed.openfire.store.JdbcRemoteDomainStore;
+import org.xmppfed.openfire.store.RemoteDomainStore;
 
 /**
  * The federation policy: the switch, default policy and exceptions (settings listener on every
@@ -41,7 +47,13 @@ public final class PolicyModule implements FederationModule {
     /** How often this node looks for S2S sessions that the policy does not allow. */
     static final String SWEEP_SECONDS = "plugin.federation.session-sweep.seconds";
 
+    /** How many remote domains the plugin remembers as seen (the newest). */
+    static final int REMOTE_DOMAINS_KEPT = 10_000;
+
     private final PolicyCounters counters = new PolicyCounters();
+    private final Set<String> recordedRemoteDomains = ConcurrentHashMap.newKeySet();
+    private RemoteDomainStore remoteDomains;
+    private ScheduledFuture<?> recordSeen;
     private final SessionSweeper sweeper = new SessionSweeper();
     private final AccessGate gate = new AccessGate();
     private JivePolicySettings settings;
@@ -67,12 +79,16 @@ public final class PolicyModule implements FederationModule {
         worker.execute("enforcing the policy on connections", () -> enforceOnConnections(policy.current()));
         long every = Math.max(5, JiveGlobals.getIntProperty(SWEEP_SECONDS, 30));
         sweep = worker.every(every, every, TimeUnit.SECONDS, "session sweep", () -> sweeper.sweep(policy.current()));
+        remoteDomains = new JdbcRemoteDomainStore(DbConnectionManager::getConnection);
+        recordSeen = worker.every(1, 1, TimeUnit.MINUTES, "recording remote domains", this::recordRemoteDomains);
         host.publish(PolicyService.class, policy);
         host.publish(PolicyCounters.class, counters);
     }
 
     @Override
     public void stop() {
+        recordSeen.cancel(false);
+        worker.runAndWait("recording remote domains", this::recordRemoteDomains);
         sweep.cancel(false);
         settings.stop();
         if (ModuleHost.isSettingsKeeper()) {
@@ -88,6 +104,25 @@ public final class PolicyModule implements FederationModule {
     /** Closes a denied domain's incoming sessions off the stanza path; a flood of its stanzas queues one task. */
     private void closeIncomingSoon(String domain) {
         worker.coalesced("closing sessions of " + domain, () -> sweeper.closeIncoming(domain));
+    }
+
+    /**
+     * Remembers the remote domains that traffic or sessions showed since the last time, so that a
+     * partner's domain can never be claimed as an email domain later (see FederatedDomainClaims).
+     */
+    private void recordRemoteDomains() {
+        Set<String> fresh = new TreeSet<>(counters.byDomain().keySet());
+        fresh.addAll(sweeper.remoteDomains());
+        fresh.remove(PolicyCounters.OTHER_DOMAINS);
+        fresh.removeAll(recordedRemoteDomains);
+        if (fresh.isEmpty()) {
+            return;
+        }
+        remoteDomains.recordSeen(fresh, Instant.now(), REMOTE_DOMAINS_KEPT);
+        if (recordedRemoteDomains.size() > REMOTE_DOMAINS_KEPT) {
+            recordedRemoteDomains.clear();
+        }
+        recordedRemoteDomains.addAll(fresh);
     }
 
     private void enforceOnConnections(FederationPolicy p) {

@@ -15,6 +15,9 @@
  */
 package org.xmppfed.openfire.adapter;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.jivesoftware.openfire.SessionManager;
 import org.jivesoftware.openfire.session.DomainPair;
 import org.jivesoftware.openfire.session.IncomingServerSession;
@@ -53,6 +56,19 @@ final class SessionSweeper {
                 }
             }
         }
+    }
+
+    /** The remote domains of this node's S2S sessions, both directions. */
+    Set<String> remoteDomains() {
+        Set<String> domains = new HashSet<>();
+        SessionManager sessions = SessionManager.getInstance();
+        if (sessions != null) {
+            domains.addAll(sessions.getIncomingServers());
+            for (DomainPair pair : sessions.getOutgoingDomainPairs()) {
+                domains.add(pair.getRemote());
+            }
+        }
+        return domains;
     }
 
     /** Closes this node's incoming sessions from {@code domain}. */

@@ -19,11 +19,22 @@ import java.time.Instant;
 
 /**
  * One email domain as the administrator sees it: system-managed while users have addresses in it
- * (read only), administrator-managed otherwise.
+ * (read only), administrator-managed otherwise; served only once approved.
  *
  * @param users how many users have a well-formed address in the domain
  * @param recorded when the plugin first recorded the domain, or {@code null} if not yet
+ * @param status whether the server answers for the domain
  */
-public record EmailDomain(String name, Kind kind, int users, Instant recorded) {
+public record EmailDomain(String name, Kind kind, int users, Instant recorded, Status status) {
     public enum Kind { SYSTEM, ADMINISTRATOR }
+
+    /**
+     * {@code SERVED}: approved - accepted over S2S and used for addresses. {@code PROPOSED}: only
+     * users' addresses brought it in; waiting for an administrator.
+     */
+    public enum Status { SERVED, PROPOSED }
+
+    public boolean served() {
+        return status == Status.SERVED;
+    }
 }

@@ -19,7 +19,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,7 +39,17 @@ import org.xmppfed.openfire.store.EmailDomainStore;
  * everything as it was.
  */
 public final class EmailFederation {
-    private record State(boolean enabled, Map<String, Instant> recorded) {
+    /** {@code served}: the approved recorded domains (the ones the server answers for while enabled). */
+    private record State(boolean enabled, Map<String, EmailDomainStore.Recorded> recorded, Set<String> served) {
+        static State of(boolean enabled, Map<String, EmailDomainStore.Recorded> recorded) {
+            Set<String> served = new HashSet<>();
+            recorded.forEach((domain, r) -> {
+                if (r.approved()) {
+                    served.add(domain);
+                }
+            });
+            return new State(enabled, recorded, Set.copyOf(served));
+        }
     }
 
     private final EmailDomainStore store;
@@ -46,8 +58,9 @@ public final class EmailFederation {
     private final Predicate<String> isServerDomain;
     private final Clock clock;
     private final NativeJidRewriter rewriter;
+    private final DomainClaimCheck claims;
     private final List<Consumer<EmailFederation>> listeners = new CopyOnWriteArrayList<>();
-    private volatile State state = new State(false, Map.of());
+    private volatile State state = new State(false, Map.of(), Set.of());
 
     /**
      * @param isServerDomain whether a domain is the XMPP domain or a component of this server; such
@@ -55,6 +68,16 @@ public final class EmailFederation {
      */
     public EmailFederation(EmailDomainStore store, EmailSettingsStore settings, EmailIndex index,
                            Predicate<String> isServerDomain, Clock clock) {
+        this(store, settings, index, isServerDomain, clock, DomainClaimCheck.NONE);
+    }
+
+    /**
+     * @param claims whether a domain may be claimed as an email domain (not one we federate with);
+     *               asked when a domain is added, renamed or approved
+     */
+    public EmailFederation(EmailDomainStore store, EmailSettingsStore settings, EmailIndex index,
+                           Predicate<String> isServerDomain, Clock clock, DomainClaimCheck claims) {
+        this.claims = claims;
         this.store = store;
         this.settings = settings;
         this.index = index;
@@ -80,15 +103,16 @@ public final class EmailFederation {
     public void reload() {
         synchronized (this) {
             boolean enabled = settings.enabled();
-            Map<String, Instant> recorded;
+            Map<String, EmailDomainStore.Recorded> recorded;
             try {
                 recorded = Map.copyOf(store.loadAll());
             } catch (RuntimeException e) {
                 // The switch still counts: with it on, addresses keep being swapped (fail closed).
-                state = new State(enabled, state.recorded());
+                State s = state;
+                state = new State(enabled, s.recorded(), s.served());
                 throw e;
             }
-            state = new State(enabled, recorded);
+            state = State.of(enabled, recorded);
         }
         listeners.forEach(l -> l.accept(this));
     }
@@ -113,24 +137,34 @@ public final class EmailFederation {
     // ---- per stanza ----
 
     /**
-     * Whether {@code domain} is one of our email domains (and email addresses are in use). A domain
-     * of this server (the XMPP domain, a component) never is, even when a user's address is there:
-     * its own traffic must not be answered as addresses of an email domain.
+     * Whether {@code domain} is one of our email domains (served: approved, and email addresses are
+     * in use). A domain of this server (the XMPP domain, a component) never is, even when a user's
+     * address is there: its own traffic must not be answered as addresses of an email domain. A
+     * domain that only users' addresses brought in is not served until an administrator approves it.
      */
     public boolean isEmailDomain(String domain) {
         State s = state;
-        return s.enabled() && !domain.equals(index.xmppDomain())
-            && (s.recorded().containsKey(domain) || index.hasUsersIn(domain))
-            && !isServerDomain.test(domain);
+        return s.enabled() && isServed(s, domain) && !domain.equals(index.xmppDomain()) && !isServerDomain.test(domain);
+    }
+
+    /** Served, in any case (a domain on the wire is not always in prepared form). */
+    private static boolean isServed(State s, String domain) {
+        if (s.served().contains(domain)) {
+            return true;
+        }
+        String lower = domain.toLowerCase(Locale.ROOT);
+        return !lower.equals(domain) && s.served().contains(lower);
     }
 
     /** The address {@code username} federates as, or {@code null} for the native JID. */
     public String federationAddress(String username) {
-        String address = state.enabled() ? index.federationAddress(username) : null;
+        State s = state;
+        String address = s.enabled() ? index.federationAddress(username) : null;
         if (address != null) {
-            // An address in a component's domain (conference.xmppdomain...) would be taken by the component.
             String domain = EmailAddresses.domain(address);
-            if (!domain.equals(index.xmppDomain()) && isServerDomain.test(domain)) {
+            // An address in the XMPP domain itself needs no approval; any other domain must be served
+            // (an address in a component's domain, conference.xmppdomain..., never is).
+            if (!domain.equals(index.xmppDomain()) && (!s.served().contains(domain) || isServerDomain.test(domain))) {
                 return null;
             }
         }
@@ -156,7 +190,7 @@ public final class EmailFederation {
             if (owner != null && !owner.equals(node)) {
                 return new InboundAddress(InboundAddress.Kind.DELIVER, owner);
             }
-            String address = index.federationAddress(node);
+            String address = federationAddress(node);
             if (address != null && !address.equals(node + '@' + domain)) {
                 return new InboundAddress(InboundAddress.Kind.NATIVE_HIDDEN, node);
             }
@@ -177,14 +211,16 @@ public final class EmailFederation {
     /** Every email domain, system-managed first, then by name. */
     public List<EmailDomain> domains() {
         Map<String, Integer> userDomains = index.domains();
-        Map<String, Instant> recorded = state.recorded();
-        Set<String> names = new TreeSet<>(recorded.keySet());
+        State s = state;
+        Set<String> names = new TreeSet<>(s.recorded().keySet());
         names.addAll(userDomains.keySet());
         List<EmailDomain> result = new ArrayList<>();
         for (String name : names) {
             int users = userDomains.getOrDefault(name, 0);
+            EmailDomainStore.Recorded r = s.recorded().get(name);
             result.add(new EmailDomain(name, users > 0 ? EmailDomain.Kind.SYSTEM : EmailDomain.Kind.ADMINISTRATOR,
-                users, recorded.get(name)));
+                users, r == null ? null : r.created(),
+                s.served().contains(name) ? EmailDomain.Status.SERVED : EmailDomain.Status.PROPOSED));
         }
         result.sort(Comparator.comparing(EmailDomain::kind).thenComparing(EmailDomain::name));
         return result;
@@ -195,8 +231,7 @@ public final class EmailFederation {
         if (!state.enabled()) {
             return Set.of();
         }
-        Set<String> result = new TreeSet<>(state.recorded().keySet());
-        result.addAll(index.domains().keySet());
+        Set<String> result = new TreeSet<>(state.served());
         result.removeIf(isServerDomain);
         return result;
     }
@@ -205,7 +240,8 @@ public final class EmailFederation {
         String domain;
         synchronized (this) {
             domain = checkNew(raw);
-            store.insert(domain, clock.instant());
+            refuseIfClaimedElsewhere(domain);
+            store.insert(domain, clock.instant(), true);
             settings.announceChange();
         }
         reload();
@@ -221,6 +257,7 @@ public final class EmailFederation {
                 return domain;
             }
             checkNew(raw);
+            refuseIfClaimedElsewhere(domain);
             store.rename(old, domain);
             settings.announceChange();
         }
@@ -240,8 +277,83 @@ public final class EmailFederation {
     }
 
     /**
-     * Records the domains of users' addresses that are not recorded yet, so each stays listed
-     * (as administrator-managed) after its last user goes away.
+     * Serves a proposed domain (an administrator's approval). Refused, with the reason, when the
+     * domain is one we federate with; allowed when the check cannot decide (the administrator has
+     * been shown why).
+     *
+     * @return the domain and what the check said
+     */
+    public ClaimVerdict approveDomain(String raw) {
+        String domain = EmailDomainRules.normalise(raw);
+        ClaimVerdict verdict;
+        synchronized (this) {
+            State s = state;
+            if (s.served().contains(domain)) {
+                throw new InvalidInputException("email.domain.error.already-served", domain);
+            }
+            if (!s.recorded().containsKey(domain) && !index.hasUsersIn(domain)) {
+                throw new InvalidInputException("email.domain.error.not-found", domain);
+            }
+            if (isServerDomain.test(domain)) {
+                throw new InvalidInputException("email.domain.error.server-domain", domain);
+            }
+            verdict = refuseIfClaimedElsewhere(domain);
+            if (s.recorded().containsKey(domain)) {
+                store.setApproved(domain, true);
+            } else {
+                store.insert(domain, clock.instant(), true);
+            }
+            settings.announceChange();
+        }
+        reload();
+        return verdict;
+    }
+
+    /** Stops serving a domain (it stays listed, as proposed, and can be approved again). */
+    public String withdrawDomain(String raw) {
+        String domain = EmailDomainRules.normalise(raw);
+        synchronized (this) {
+            if (!state.served().contains(domain)) {
+                throw new InvalidInputException("email.domain.error.not-served", domain);
+            }
+            store.setApproved(domain, false);
+            settings.announceChange();
+        }
+        reload();
+        return domain;
+    }
+
+    /** What the claim check says about {@code domain} (for the page: why a domain cannot be served). */
+    public ClaimVerdict claimCheck(String domain) {
+        return claims.check(domain);
+    }
+
+    /** Users who federate with their XMPP address, and why: unusable addresses, and domains not served. */
+    public List<EmailIndex.UnusableEmail> notFederatingByEmail() {
+        List<EmailIndex.UnusableEmail> result = new ArrayList<>(index.unusable());
+        State s = state;
+        index.usableAddresses().forEach((user, address) -> {
+            String domain = EmailAddresses.domain(address);
+            if (!domain.equals(index.xmppDomain()) && !s.served().contains(domain)) {
+                result.add(new EmailIndex.UnusableEmail(user, address, "email.user.reason.not-served", domain));
+            }
+        });
+        result.sort(Comparator.comparing(EmailIndex.UnusableEmail::username));
+        return result;
+    }
+
+    private ClaimVerdict refuseIfClaimedElsewhere(String domain) {
+        ClaimVerdict verdict = claims.check(domain);
+        if (verdict.conflicts()) {
+            throw new InvalidInputException("email.domain.error.claimed", domain, verdict.english());
+        }
+        return verdict;
+    }
+
+    /**
+     * Records the domains of users' addresses that are not recorded yet - as proposed, not served,
+     * until an administrator approves them - so each stays listed (as administrator-managed) after
+     * its last user goes away.
      *
      * @return how many domains were added
      */

@@ -114,6 +114,17 @@ public final class EmailIndex {
         return rawByUser.size();
     }
 
+    /** Every user whose address can be used, with that address (canonical form). */
+    public Map<String, String> usableAddresses() {
+        Map<String, String> result = new TreeMap<>();
+        canonicalByUser.forEach((user, address) -> {
+            if (isUsable(user)) {
+                result.put(user, address);
+            }
+        });
+        return result;
+    }
+
     /** Users who federate with their native JID because their address cannot be used, and why. */
     public List<UnusableEmail> unusable() {
         List<UnusableEmail> result = new ArrayList<>();

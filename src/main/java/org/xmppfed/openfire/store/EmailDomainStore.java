@@ -22,16 +22,25 @@ import java.util.Map;
 /**
  * Email domains known to the plugin (table {@code ofFedEmailDomain}): every domain an
  * administrator added, and every domain that users' addresses have had, so that a domain stays
- * (as administrator-managed) when its last user goes away.
+ * (as administrator-managed) when its last user goes away. A domain is served (accepted over S2S,
+ * used for addresses) only once approved: one that appears because of users' addresses is
+ * recorded as proposed.
  */
 public interface EmailDomainStore {
-    /** Domain to the time it was first recorded. */
-    Map<String, Instant> loadAll();
+    /** One recorded domain: when it was first recorded, and whether an administrator approved it. */
+    record Recorded(Instant created, boolean approved) {
+    }
 
-    void insert(String domain, Instant created);
+    /** Domain to what is recorded about it. */
+    Map<String, Recorded> loadAll();
 
-    /** Adds those of {@code domains} that are not recorded yet; returns how many were added. */
+    void insert(String domain, Instant created, boolean approved);
+
+    /** Adds those of {@code domains} that are not recorded yet, as proposed; returns how many were added. */
     int insertMissing(Collection<String> domains, Instant created);
+
+    /** Approves a recorded domain, or takes the approval back. */
+    void setApproved(String domain, boolean approved);
 
     void rename(String original, String replacement);
 

@@ -26,9 +26,12 @@ import java.util.Map;
 
 /** Email domains in table {@code ofFedEmailDomain}; portable SQL, tested on HSQLDB and PostgreSQL. */
 public final class JdbcEmailDomainStore implements EmailDomainStore {
-    private static final String SELECT_ALL = "SELECT emailDomain, createdAt FROM ofFedEmailDomain";
+    private static final String SELECT_ALL = "SELECT emailDomain, createdAt, status FROM ofFedEmailDomain";
     private static final String SELECT_ONE = "SELECT createdAt FROM ofFedEmailDomain WHERE emailDomain = ?";
-    private static final String INSERT = "INSERT INTO ofFedEmailDomain (emailDomain, createdAt) VALUES (?, ?)";
+    private static final String INSERT = "INSERT INTO ofFedEmailDomain (emailDomain, createdAt, status) VALUES (?, ?, ?)";
+    private static final String SET_STATUS = "UPDATE ofFedEmailDomain SET status = ? WHERE emailDomain = ?";
+    static final String APPROVED = "APPROVED";
+    static final String PROPOSED = "PROPOSED";
     private static final String RENAME = "UPDATE ofFedEmailDomain SET emailDomain = ? WHERE emailDomain = ?";
     private static final String DELETE = "DELETE FROM ofFedEmailDomain WHERE emailDomain = ?";
 
@@ -43,13 +46,13 @@ public final class JdbcEmailDomainStore implements EmailDomainStore {
     }
 
     @Override
-    public Map<String, Instant> loadAll() {
-        Map<String, Instant> result = new HashMap<>();
+    public Map<String, Recorded> loadAll() {
+        Map<String, Recorded> result = new HashMap<>();
         try (Connection con = connections.open();
              PreparedStatement ps = con.prepareStatement(SELECT_ALL);
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                result.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
+                result.put(rs.getString(1), new Recorded(Instant.ofEpochMilli(rs.getLong(2)), APPROVED.equals(rs.getString(3))));
             }
         } catch (SQLException e) {
             throw new StoreException("Could not read the email domains", e);
@@ -58,9 +61,23 @@ public final class JdbcEmailDomainStore implements EmailDomainStore {
     }
 
     @Override
-    public void insert(String domain, Instant created) {
+    public void insert(String domain, Instant created, boolean approved) {
         inTransaction("add email domain " + domain, con -> {
-            insert(con, domain, created);
+            insert(con, domain, created, approved);
+            return null;
+        });
+    }
+
+    @Override
+    public void setApproved(String domain, boolean approved) {
+        inTransaction((approved ? "approve" : "withdraw") + " email domain " + domain, con -> {
+            try (PreparedStatement ps = con.prepareStatement(SET_STATUS)) {
+                ps.setString(1, approved ? APPROVED : PROPOSED);
+                ps.setString(2, domain);
+                if (ps.executeUpdate() != 1) {
+                    throw new SQLException("email domain " + domain + " is not recorded");
+                }
+            }
             return null;
         });
     }
@@ -71,7 +88,7 @@ public final class JdbcEmailDomainStore implements EmailDomainStore {
             int added = 0;
             for (String domain : domains) {
                 if (!exists(con, domain)) {
-                    insert(con, domain, created);
+                    insert(con, domain, created, false);
                     added++;
                 }
             }
@@ -113,10 +130,11 @@ public final class JdbcEmailDomainStore implements EmailDomainStore {
         }
     }
 
-    private static void insert(Connection con, String domain, Instant created) throws SQLException {
+    private static void insert(Connection con, String domain, Instant created, boolean approved) throws SQLException {
         try (PreparedStatement ps = con.prepareStatement(INSERT)) {
             ps.setString(1, domain);
             ps.setLong(2, created.toEpochMilli());
+            ps.setString(3, approved ? APPROVED : PROPOSED);
             ps.executeUpdate();
         }
     }

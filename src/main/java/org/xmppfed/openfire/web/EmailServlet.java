@@ -22,7 +22,9 @@ import java.util.function.Supplier;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.xmppfed.openfire.email.ClaimVerdict;
 import org.xmppfed.openfire.email.EmailDomain;
+import org.xmppfed.openfire.email.EmailDomainRules;
 import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.email.EmailUsers;
 import org.xmppfed.openfire.email.EmailIndex.UnusableEmail;
@@ -47,15 +49,20 @@ public final class EmailServlet extends AdminPage {
         String renaming;          // domain whose rename form is open
         String renameTo = "";
         String confirmDelete;     // domain awaiting confirmation
+        String confirmWithdraw;   // served domain awaiting "stop serving" confirmation
         final FieldErrors errors = new FieldErrors();
     }
 
-    /** One row of the email domain table. */
-    public record DomainRow(EmailDomain domain, boolean serverDomain) {
+    /** One row of the email domain table; {@code verdict} says whether the domain may be served. */
+    public record DomainRow(EmailDomain domain, boolean serverDomain, ClaimVerdict verdict) {
+        /** A proposed domain that nothing keeps from being served. */
+        public boolean canApprove() {
+            return !domain.served() && !serverDomain && !verdict.conflicts();
+        }
     }
 
     /** What {@code email.jte} shows. */
-    public record View(Notice notice, String confirmDelete, boolean enabled, String selected, String xmppDomain,
+    public record View(Notice notice, String confirmDelete, String confirmWithdraw, boolean enabled, String selected, String xmppDomain,
                        List<DomainRow> domains, String renaming, String renameTo, String newDomain,
                        List<String> srvRecords, String subjectAltNames, int unusableCount, int userCount,
                        List<UnusableEmail> unusableShown, FieldErrors errors) {
@@ -82,16 +89,21 @@ public final class EmailServlet extends AdminPage {
             case "renamed" -> v.notice = Notice.success(t("email.domains.renamed", param(request, "from"), domain));
             case "deleted" -> v.notice = Notice.success(t("email.domains.deleted", domain));
             case "reread" -> v.notice = Notice.success(t("email.users.refreshed", email.index().userCount()));
+            case "approved" -> v.notice = Notice.success(t("email.domains.approved", domain));
+            case "withdrawn" -> v.notice = Notice.success(t("email.domains.withdrawn", domain));
             default -> {
             }
         }
         String rename = param(request, "edit");
         String delete = param(request, "delete");
+        String withdraw = param(request, "withdraw");
         if (!rename.isEmpty()) {
             v.renaming = rename;
             v.renameTo = rename;
         } else if (!delete.isEmpty()) {
             v.confirmDelete = delete;
+        } else if (!withdraw.isEmpty()) {
+            v.confirmWithdraw = withdraw;
         }
         show(request, response, v);
     }
@@ -154,6 +166,34 @@ public final class EmailServlet extends AdminPage {
                     v.notice = Notice.error(problem(e));
                 }
             }
+            case "approve" -> {
+                try {
+                    String domain = param(request, "domain");
+                    ClaimVerdict verdict = email.approveDomain(domain);
+                    String name = EmailDomainRules.normalise(domain);
+                    context().audit().record(request, "Email domain approved", name
+                        + (verdict.kind() == ClaimVerdict.Kind.UNDECIDED ? " (check undecided: " + verdict.english() + ")" : ""));
+                    if (verdict.kind() == ClaimVerdict.Kind.UNDECIDED) {
+                        v.notice = Notice.success(t("email.domains.approved.undecided", name, t(verdict.reasonKey(), verdict.args().toArray())));
+                        context().awaitEnforcement().run();
+                        break;
+                    }
+                    redirectAfterChange(response, "email.jsp?result=approved&domain=" + url(name));
+                    return;
+                } catch (InvalidInputException e) {
+                    v.notice = Notice.error(problem(e));
+                }
+            }
+            case "withdraw" -> {
+                try {
+                    String withdrawn = email.withdrawDomain(param(request, "domain"));
+                    context().audit().record(request, "Email domain no longer served", withdrawn);
+                    redirectAfterChange(response, "email.jsp?result=withdrawn&domain=" + url(withdrawn));
+                    return;
+                } catch (InvalidInputException e) {
+                    v.notice = Notice.error(problem(e));
+                }
+            }
             case "reread" -> {
                 context().service(EmailUsers.class).rereadAll();
                 redirectAfterChange(response, "email.jsp?result=reread");
@@ -171,13 +211,16 @@ public final class EmailServlet extends AdminPage {
         EmailFederation email = context().email();
         String xmppDomain = email.xmppDomain();
         List<EmailDomain> domains = email.domains();
-        List<DomainRow> rows = domains.stream().map(d -> new DomainRow(d, d.name().equals(xmppDomain))).toList();
-        List<String> names = domains.stream().map(EmailDomain::name).filter(n -> !n.equals(xmppDomain)).toList();
+        List<DomainRow> rows = domains.stream().map(d -> new DomainRow(d, d.name().equals(xmppDomain),
+            d.name().equals(xmppDomain) ? ClaimVerdict.OK : email.claimCheck(d.name()))).toList();
+        // DNS records and certificate names only for the domains this server answers for.
+        List<String> names = domains.stream().filter(EmailDomain::served).map(EmailDomain::name)
+            .filter(n -> !n.equals(xmppDomain)).toList();
         String host = context().hostName();
         List<String> srv = names.stream().map(n -> "_xmpp-server._tcp." + n + ". IN SRV 0 5 5269 " + host + ".").toList();
         String sans = "subjectAltName = " + String.join(", ", names.stream().map(n -> "DNS:" + n).toList());
-        List<UnusableEmail> unusable = email.index().unusable();
-        render(request, response, "email.jte", new View(v.notice, v.confirmDelete, email.enabled(),
+        List<UnusableEmail> unusable = email.notFederatingByEmail();
+        render(request, response, "email.jte", new View(v.notice, v.confirmDelete, v.confirmWithdraw, email.enabled(),
             v.enabled != null ? v.enabled : Boolean.toString(email.enabled()), xmppDomain, rows, v.renaming, v.renameTo,
             v.newDomain, srv, sans, unusable.size(), email.index().userCount(),
             unusable.subList(0, Math.min(MAX_USERS_SHOWN, unusable.size())), v.errors));

@@ -144,6 +144,7 @@ class EmailAddressingTest {
         users.put("bob", "bob@mail.test");
         users.put("frank", null);
         index.replaceAll(users);
+        domainStore.insert("mail.test", T0, true); // approved by the administrator
         wire(index);
         settings.setEnabled(true);
         email.reload();
@@ -632,7 +633,7 @@ class EmailAddressingTest {
 
     @Test
     void anEmailDomainWithoutUsersIsStillOursAndAnswered() {
-        domainStore.insert("old-mail.test", T0);
+        domainStore.insert("old-mail.test", T0, true);
         email.reload();
         Message m = message(CAROL, new JID("someone@old-mail.test"));
 
@@ -776,7 +777,6 @@ class EmailAddressingTest {
 
     @Test
     void untilTheUserListIsReadFederatedTrafficIsHeldBackAndLocalTrafficFlows() throws Exception {
-        domainStore.insert("mail.test", T0); // recorded on an earlier run
         EmailIndex unread = new EmailIndex(XMPP_DOMAIN);
         wire(unread);
         email.reload();

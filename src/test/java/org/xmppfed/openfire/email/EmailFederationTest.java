@@ -30,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -37,7 +38,9 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xmppfed.openfire.email.EmailDomain.Kind;
+import org.xmppfed.openfire.email.EmailDomain.Status;
 import org.xmppfed.openfire.policy.InvalidInputException;
+import org.xmppfed.openfire.store.EmailDomainStore;
 import org.xmppfed.openfire.store.StoreException;
 
 /**
@@ -87,6 +90,7 @@ class EmailFederationTest {
     void setUp() {
         store = new MemoryEmailDomainStore();
         store.rows.put("partner.test", T0.minusSeconds(3600));
+        store.approved.add("partner.test");
         settings = new MemoryEmailSettings();
         settings.enabled = true;
         index = new EmailIndex(XMPP);
@@ -98,6 +102,9 @@ class EmailFederationTest {
         clock = new TestClock();
         email = new EmailFederation(store, settings, index, SERVER_DOMAINS, clock);
         email.reload();
+        email.approveDomain("mail.test"); // the administrator approved the users' domain
+        settings.announcements = 0;
+        store.writes = 0;
         email.addListener(reloads::add);
     }
 
@@ -195,8 +202,11 @@ class EmailFederationTest {
     @Test
     void resolveFollowsUserChanges() {
         index.put("alice", "alice@new.test");
-        assertSame(InboundAddress.UNCHANGED, email.resolve("alice.smith", "mail.test"),
-            "mail.test was never recorded and has no users left: no longer an email domain");
+        assertEquals(kind(InboundAddress.Kind.UNKNOWN), email.resolve("alice.smith", "mail.test"),
+            "mail.test stays served (approved) with no users left; her old address is nobody's now");
+        assertSame(InboundAddress.UNCHANGED, email.resolve("alice", "new.test"), "new.test is not approved: not ours");
+        assertNull(email.federationAddress("alice"), "alice federates natively until new.test is approved");
+        email.approveDomain("new.test");
         assertEquals(deliver("alice"), email.resolve("alice", "new.test"));
         index.put("dora", "Alice@New.Test");
         assertEquals(kind(InboundAddress.Kind.UNKNOWN), email.resolve("alice", "new.test"), "shared: nobody's");
@@ -218,9 +228,9 @@ class EmailFederationTest {
     @Test
     void domainsListsSystemDomainsFirst() {
         assertEquals(List.of(
-            new EmailDomain("mail.test", Kind.SYSTEM, 1, null),
-            new EmailDomain(XMPP, Kind.SYSTEM, 2, null),
-            new EmailDomain("partner.test", Kind.ADMINISTRATOR, 0, T0.minusSeconds(3600))), email.domains());
+            new EmailDomain("mail.test", Kind.SYSTEM, 1, T0, Status.SERVED),
+            new EmailDomain(XMPP, Kind.SYSTEM, 2, null, Status.PROPOSED),
+            new EmailDomain("partner.test", Kind.ADMINISTRATOR, 0, T0.minusSeconds(3600), Status.SERVED)), email.domains());
     }
 
     @Test
@@ -228,6 +238,8 @@ class EmailFederationTest {
         assertEquals(Set.of("mail.test", "partner.test"), email.acceptedDomains());
         index.put("eve", "eve@" + MUC);
         index.put("gus", "gus@other.test");
+        assertEquals(List.of("mail.test", "partner.test"), List.copyOf(email.acceptedDomains()), "a users' domain is not accepted by itself");
+        email.approveDomain("other.test");
         assertEquals(List.of("mail.test", "other.test", "partner.test"), List.copyOf(email.acceptedDomains()), "sorted");
         email.setEnabled(false);
         assertEquals(Set.of(), email.acceptedDomains());
@@ -249,7 +261,7 @@ class EmailFederationTest {
         assertEquals(1, settings.announcements);
         assertEquals(1, reloads.size());
         assertTrue(email.isEmailDomain("new.example"));
-        assertEquals(new EmailDomain("new.example", Kind.ADMINISTRATOR, 0, T0.plusSeconds(60)), email.domains().get(2));
+        assertEquals(new EmailDomain("new.example", Kind.ADMINISTRATOR, 0, T0.plusSeconds(60), Status.SERVED), email.domains().get(2));
         assertEquals(Set.of("mail.test", "new.example", "partner.test"), email.acceptedDomains());
         assertEquals(kind(InboundAddress.Kind.DOMAIN), email.resolve(null, "new.example"));
     }
@@ -292,7 +304,8 @@ class EmailFederationTest {
     @Test
     void renameDomainKeepsTheRecordedTime() {
         assertEquals("renamed.test", email.renameDomain("partner.test", "Renamed.Test"));
-        assertEquals(Map.of("renamed.test", T0.minusSeconds(3600)), store.rows);
+        assertEquals(Map.of("mail.test", T0, "renamed.test", T0.minusSeconds(3600)), store.rows);
+        assertTrue(email.isEmailDomain("renamed.test"), "the approval goes with the name");
         assertEquals(1, settings.announcements);
         assertEquals(1, reloads.size());
         assertFalse(email.isEmailDomain("partner.test"));
@@ -331,7 +344,7 @@ class EmailFederationTest {
     @Test
     void deleteDomain() {
         assertEquals("partner.test", email.deleteDomain("Partner.Test"));
-        assertEquals(Map.of(), store.rows);
+        assertEquals(Map.of("mail.test", T0), store.rows);
         assertEquals(1, settings.announcements);
         assertEquals(1, reloads.size());
         assertFalse(email.isEmailDomain("partner.test"));
@@ -357,7 +370,8 @@ class EmailFederationTest {
         assertEquals(0, settings.announcements);
         assertEquals(List.of(), reloads);
         store.failing = false;
-        assertEquals(Map.of("partner.test", T0.minusSeconds(3600)), store.loadAll());
+        assertEquals(Map.of("mail.test", new EmailDomainStore.Recorded(T0, true),
+            "partner.test", new EmailDomainStore.Recorded(T0.minusSeconds(3600), true)), store.loadAll());
     }
 
     // ---- domains of users' addresses ----
@@ -365,11 +379,14 @@ class EmailFederationTest {
     @Test
     void recordUserDomainsRecordsNewDomainsOnce() {
         clock.now = T0.plusSeconds(10);
-        assertEquals(1, email.recordUserDomains(), "mail.test; openfire.test is the server's own domain");
-        assertEquals(Map.of("mail.test", T0.plusSeconds(10), "partner.test", T0.minusSeconds(3600)), store.rows);
+        index.put("gus", "gus@Other.Test");
+        assertEquals(1, email.recordUserDomains(), "other.test; mail.test is recorded, openfire.test is the server's own domain");
+        assertEquals(Map.of("mail.test", T0, "other.test", T0.plusSeconds(10), "partner.test", T0.minusSeconds(3600)), store.rows);
+        assertFalse(store.approved.contains("other.test"), "recorded as proposed, not served");
+        assertFalse(email.isEmailDomain("other.test"));
+        assertNull(email.federationAddress("gus"), "gus federates with his XMPP address meanwhile");
         assertEquals(1, settings.announcements);
         assertEquals(1, reloads.size());
-        assertEquals(T0.plusSeconds(10), email.domains().get(0).recorded());
 
         int writes = store.writes;
         clock.now = T0.plusSeconds(20);
@@ -378,11 +395,11 @@ class EmailFederationTest {
         assertEquals(1, settings.announcements);
         assertEquals(1, reloads.size());
 
-        index.put("gus", "gus@Other.Test");
+        index.put("hal", "hal@Third.Test");
         index.put("eve", "eve@" + MUC);
         assertEquals(1, email.recordUserDomains());
-        assertEquals(T0.plusSeconds(20), store.rows.get("other.test"));
-        assertEquals(T0.plusSeconds(10), store.rows.get("mail.test"), "the first time counts");
+        assertEquals(T0.plusSeconds(20), store.rows.get("third.test"));
+        assertEquals(T0.plusSeconds(10), store.rows.get("other.test"), "the first time counts");
         assertFalse(store.rows.containsKey(MUC));
         assertFalse(store.rows.containsKey(XMPP));
     }
@@ -390,16 +407,16 @@ class EmailFederationTest {
     @Test
     void aSystemDomainWhoseLastUserGoesAwayBecomesAdministratorManaged() {
         email.recordUserDomains();
-        assertEquals(new EmailDomain("mail.test", Kind.SYSTEM, 1, T0), email.domains().get(0));
+        assertEquals(new EmailDomain("mail.test", Kind.SYSTEM, 1, T0, Status.SERVED), email.domains().get(0));
         assertRejectedWithoutChangeAfterReset(() -> email.deleteDomain("mail.test"));
 
         index.remove("alice");
         assertTrue(email.isEmailDomain("mail.test"), "still recorded");
         assertEquals(kind(InboundAddress.Kind.UNKNOWN), email.resolve("alice.smith", "mail.test"));
         assertEquals(List.of(
-            new EmailDomain(XMPP, Kind.SYSTEM, 2, null),
-            new EmailDomain("mail.test", Kind.ADMINISTRATOR, 0, T0),
-            new EmailDomain("partner.test", Kind.ADMINISTRATOR, 0, T0.minusSeconds(3600))), email.domains());
+            new EmailDomain(XMPP, Kind.SYSTEM, 2, null, Status.PROPOSED),
+            new EmailDomain("mail.test", Kind.ADMINISTRATOR, 0, T0, Status.SERVED),
+            new EmailDomain("partner.test", Kind.ADMINISTRATOR, 0, T0.minusSeconds(3600), Status.SERVED)), email.domains());
         assertEquals("mail.test", email.deleteDomain("mail.test"), "now the administrator may delete it");
         assertFalse(email.isEmailDomain("mail.test"));
     }
@@ -428,6 +445,7 @@ class EmailFederationTest {
     @Test
     void reloadReadsChangesMadeOnOtherNodes() {
         store.rows.put("elsewhere.test", T0);
+        store.approved.add("elsewhere.test");
         assertFalse(email.isEmailDomain("elsewhere.test"), "not before the announcement arrives");
         settings.enabled = false;
         email.reload();
@@ -455,5 +473,81 @@ class EmailFederationTest {
         email.addDomain("later.test");
         assertEquals(T0.plus(Duration.ofDays(2)), email.domains().stream()
             .filter(d -> d.name().equals("later.test")).findFirst().orElseThrow().recorded());
+    }
+
+    // ---- a user's address never claims a domain by itself ----
+
+    /** The scenario of the bug: a user whose address is at a partner's domain. */
+    @Test
+    void aUsersAddressAtAPartnersDomainIsNeverServed() {
+        ClaimVerdict partner = ClaimVerdict.conflict("email.claim.seen", "2026-05-01");
+        email = new EmailFederation(store, settings, index, SERVER_DOMAINS, clock,
+            d -> d.endsWith("partner.example") ? partner : ClaimVerdict.OK);
+        email.reload();
+        index.put("eve", "eve@Partner.Example");
+        assertEquals(1, email.recordUserDomains());
+        assertFalse(email.isEmailDomain("partner.example"), "proposed, not served");
+        assertSame(InboundAddress.UNCHANGED, email.resolve("carol", "partner.example"), "the partner's users stay the partner's");
+        assertNull(email.federationAddress("eve"), "eve federates with her XMPP address");
+        assertFalse(email.acceptedDomains().contains("partner.example"), "not put into Openfire's trunking");
+
+        Map<String, Instant> rows = new TreeMap<>(store.rows);
+        Set<String> approved = Set.copyOf(store.approved);
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> email.approveDomain("partner.example"));
+        assertEquals("partner.example cannot be an email domain of this server: federated traffic from or to it was seen on"
+            + " 2026-05-01: it is a domain you federate with.", refused.message(Locale.ENGLISH));
+        assertEquals(rows, store.rows, "nothing changed");
+        assertEquals(approved, store.approved);
+        assertFalse(email.isEmailDomain("partner.example"));
+        assertTrue(email.notFederatingByEmail().contains(
+            new EmailIndex.UnusableEmail("eve", "eve@partner.example", "email.user.reason.not-served", "partner.example")));
+
+        InvalidInputException added = assertThrows(InvalidInputException.class, () -> email.addDomain("other-partner.example"));
+        assertTrue(added.message(Locale.ENGLISH).startsWith("other-partner.example cannot be an email domain of this server"),
+            added.message(Locale.ENGLISH));
+        assertFalse(store.rows.containsKey("other-partner.example"));
+    }
+
+    @Test
+    void anUnrelatedDomainIsProposedUntilApprovedThenServedAndCanBeWithdrawn() {
+        index.put("gus", "gus@new.example");
+        email.recordUserDomains();
+        assertEquals(Status.PROPOSED, domain("new.example").status());
+        assertNull(email.federationAddress("gus"));
+
+        assertEquals(ClaimVerdict.OK, email.approveDomain("New.Example"));
+        assertTrue(store.approved.contains("new.example"));
+        assertTrue(email.isEmailDomain("new.example"));
+        assertEquals("gus@new.example", email.federationAddress("gus"));
+        assertEquals(deliver("gus"), email.resolve("gus", "new.example"));
+        assertTrue(email.acceptedDomains().contains("new.example"));
+        assertEquals(Status.SERVED, domain("new.example").status());
+        assertThrows(InvalidInputException.class, () -> email.approveDomain("new.example"), "approved once");
+
+        assertEquals("new.example", email.withdrawDomain("new.example"));
+        assertFalse(email.isEmailDomain("new.example"));
+        assertNull(email.federationAddress("gus"));
+        assertEquals(Status.PROPOSED, domain("new.example").status());
+        assertThrows(InvalidInputException.class, () -> email.withdrawDomain("new.example"), "not served any more");
+    }
+
+    @Test
+    void whenTheCheckCannotDecideTheAdministratorMayApprove() {
+        ClaimVerdict unknown = ClaimVerdict.undecided("email.claim.dns-failed", "timed out");
+        email = new EmailFederation(store, settings, index, SERVER_DOMAINS, clock, d -> unknown);
+        email.reload();
+        index.put("gus", "gus@new.example");
+        assertSame(unknown, email.approveDomain("new.example"));
+        assertTrue(email.isEmailDomain("new.example"));
+    }
+
+    @Test
+    void approvingADomainNobodyHasIsRefused() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> email.approveDomain("nobody.example"));
+        assertEquals("nobody.example is not in the list (it may have been deleted meanwhile). Reload the page.", e.message(Locale.ENGLISH));
+    }
+
+    private EmailDomain domain(String name) {
+        return email.domains().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
     }
 }

@@ -26,6 +26,8 @@ import org.xmppfed.openfire.store.StoreException;
 /** The email domain table in memory, counting writes; can be told to fail. */
 public final class MemoryEmailDomainStore implements EmailDomainStore {
     public final Map<String, Instant> rows = new TreeMap<>();
+    /** The approved ones among {@link #rows}. */
+    public final java.util.Set<String> approved = new java.util.TreeSet<>();
     public int writes;
     public int loads;
     public boolean failing;
@@ -37,20 +39,39 @@ public final class MemoryEmailDomainStore implements EmailDomainStore {
     }
 
     @Override
-    public Map<String, Instant> loadAll() {
+    public Map<String, Recorded> loadAll() {
         check();
         loads++;
-        return new TreeMap<>(rows);
+        Map<String, Recorded> result = new TreeMap<>();
+        rows.forEach((d, created) -> result.put(d, new Recorded(created, approved.contains(d))));
+        return result;
     }
 
     @Override
-    public void insert(String domain, Instant created) {
+    public void setApproved(String domain, boolean approve) {
+        check();
+        if (!rows.containsKey(domain)) {
+            throw new StoreException("not recorded " + domain, new java.sql.SQLException("missing"));
+        }
+        writes++;
+        if (approve) {
+            approved.add(domain);
+        } else {
+            approved.remove(domain);
+        }
+    }
+
+    @Override
+    public void insert(String domain, Instant created, boolean approve) {
         check();
         if (rows.containsKey(domain)) {
             throw new StoreException("duplicate " + domain, new java.sql.SQLException("duplicate"));
         }
         writes++;
         rows.put(domain, created);
+        if (approve) {
+            approved.add(domain);
+        }
     }
 
     @Override
@@ -74,6 +95,9 @@ public final class MemoryEmailDomainStore implements EmailDomainStore {
         }
         writes++;
         rows.put(replacement, rows.remove(original));
+        if (approved.remove(original)) {
+            approved.add(replacement);
+        }
     }
 
     @Override
@@ -81,5 +105,19 @@ public final class MemoryEmailDomainStore implements EmailDomainStore {
         check();
         writes++;
         rows.remove(domain);
+        approved.remove(domain);
+    }
+
+    /** What an administrator does on a new install: approve the domains of the users' addresses. */
+    public static void approveUserDomains(EmailFederation email) {
+        for (String domain : email.index().domains().keySet()) {
+            if (!domain.equals(email.xmppDomain()) && !email.isEmailDomain(domain) && email.enabled()) {
+                try {
+                    email.approveDomain(domain);
+                } catch (org.xmppfed.openfire.policy.InvalidInputException serverDomain) {
+                    // a component's domain is never served
+                }
+            }
+        }
     }
 }

@@ -130,6 +130,7 @@ class NativeJidLeakTest {
         EmailFederation email = new EmailFederation(new MemoryEmailDomainStore(), settings, index, DOMAIN::equals,
             Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC));
         email.reload();
+        MemoryEmailDomainStore.approveUserDomains(email);
         return email;
     }
 

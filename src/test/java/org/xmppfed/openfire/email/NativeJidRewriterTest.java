@@ -70,6 +70,7 @@ class NativeJidRewriterTest {
             Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC));
         settings.enabled = true;
         email.reload();
+        MemoryEmailDomainStore.approveUserDomains(email);
         rewriter = email.rewriter();
     }
 
@@ -250,7 +251,11 @@ class NativeJidRewriterTest {
 
     @Test
     void anAddressChangeIsUsedAtOnce() {
+        email.index().put("alice", "a.smith@mail.test");
+        assertEquals("a.smith@mail.test/x", rewriter.rewrite("alice@openfire.test/x"));
         email.index().put("alice", "a.smith@other.test");
+        assertEquals("alice@openfire.test/x", rewriter.rewrite("alice@openfire.test/x"), "other.test is not served (yet)");
+        email.approveDomain("other.test");
         assertEquals("a.smith@other.test/x", rewriter.rewrite("alice@openfire.test/x"));
         email.index().put("alice", null);
         assertEquals("alice@openfire.test/x", rewriter.rewrite("alice@openfire.test/x"));

@@ -87,20 +87,20 @@ class JdbcEmailDomainStoreTest {
     @MethodSource("databases")
     void roundTripsTenThousandDomains(Supplier<ConnectionSource> db) {
         JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
-        assertEquals(Map.of(), store.loadAll());
+        assertEquals(Map.of(), created(store.loadAll()));
         List<String> all = generate(10_000);
         assertEquals(10_000, store.insertMissing(all, T0));
         Map<String, Instant> expected = new HashMap<>();
         all.forEach(d -> expected.put(d, T0));
-        assertEquals(expected, store.loadAll());
+        assertEquals(expected, created(store.loadAll()));
 
         for (int i = 0; i < 100; i++) {
             String domain = "single" + i + ".example";
             Instant created = T0.plusMillis(1_000L * i + i);
-            store.insert(domain, created);
+            store.insert(domain, created, true);
             expected.put(domain, created);
         }
-        assertEquals(expected, store.loadAll());
+        assertEquals(expected, created(store.loadAll()));
     }
 
     @ParameterizedTest
@@ -109,16 +109,16 @@ class JdbcEmailDomainStoreTest {
         JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
         String l63 = "a".repeat(63);
         String longest = l63 + "." + l63 + "." + l63 + "." + l63; // 255 characters, the most a domain may have
-        store.insert(longest, T0);
-        store.insert("epoch.test", Instant.EPOCH);
-        assertEquals(Map.of(longest, T0, "epoch.test", Instant.EPOCH), store.loadAll());
+        store.insert(longest, T0, true);
+        store.insert("epoch.test", Instant.EPOCH, true);
+        assertEquals(Map.of(longest, T0, "epoch.test", Instant.EPOCH), created(store.loadAll()));
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void insertMissingIsIdempotent(Supplier<ConnectionSource> db) {
         JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
-        store.insert("admin.test", T0);
+        store.insert("admin.test", T0, true);
         List<String> first = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             first.add("user" + i + ".test");
@@ -132,7 +132,7 @@ class JdbcEmailDomainStoreTest {
         assertEquals(1, store.insertMissing(second, T0.plusSeconds(3)), "a name twice in one call is recorded once");
         assertEquals(0, store.insertMissing(List.of(), T0.plusSeconds(4)));
 
-        Map<String, Instant> rows = store.loadAll();
+        Map<String, Instant> rows = created(store.loadAll());
         assertEquals(102, rows.size());
         assertEquals(T0, rows.get("admin.test"), "an existing row keeps its time");
         assertEquals(T0.plusSeconds(1), rows.get("user42.test"));
@@ -143,56 +143,56 @@ class JdbcEmailDomainStoreTest {
     @MethodSource("databases")
     void renameKeepsTheRecordedTime(Supplier<ConnectionSource> db) {
         JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
-        store.insert("old.test", T0);
-        store.insert("other.test", T0.plusSeconds(5));
+        store.insert("old.test", T0, true);
+        store.insert("other.test", T0.plusSeconds(5), true);
         store.rename("old.test", "new.test");
-        assertEquals(Map.of("new.test", T0, "other.test", T0.plusSeconds(5)), store.loadAll());
+        assertEquals(Map.of("new.test", T0, "other.test", T0.plusSeconds(5)), created(store.loadAll()));
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void renamingAMissingDomainFailsAndChangesNothing(Supplier<ConnectionSource> db) {
         JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
-        store.insert("a.test", T0);
+        store.insert("a.test", T0, true);
         StoreException e = assertThrows(StoreException.class, () -> store.rename("missing.test", "b.test"));
         assertTrue(e.getMessage().contains("missing.test"), e.getMessage());
-        assertEquals(Map.of("a.test", T0), store.loadAll());
+        assertEquals(Map.of("a.test", T0), created(store.loadAll()));
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void renamingOntoAnExistingDomainFailsAndChangesNothing(Supplier<ConnectionSource> db) {
         JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
-        store.insert("a.test", T0);
-        store.insert("b.test", T0.plusSeconds(1));
+        store.insert("a.test", T0, true);
+        store.insert("b.test", T0.plusSeconds(1), true);
         assertThrows(StoreException.class, () -> store.rename("a.test", "b.test"));
-        assertEquals(Map.of("a.test", T0, "b.test", T0.plusSeconds(1)), store.loadAll());
+        assertEquals(Map.of("a.test", T0, "b.test", T0.plusSeconds(1)), created(store.loadAll()));
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void aDuplicateInsertFailsAndChangesNothing(Supplier<ConnectionSource> db) {
         JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
-        store.insert("a.test", T0);
-        assertThrows(StoreException.class, () -> store.insert("a.test", T0.plusSeconds(60)));
-        assertEquals(Map.of("a.test", T0), store.loadAll());
-        store.insert("b.test", T0.plusSeconds(1));
-        assertEquals(Map.of("a.test", T0, "b.test", T0.plusSeconds(1)), store.loadAll(), "the store still works");
+        store.insert("a.test", T0, true);
+        assertThrows(StoreException.class, () -> store.insert("a.test", T0.plusSeconds(60), true));
+        assertEquals(Map.of("a.test", T0), created(store.loadAll()));
+        store.insert("b.test", T0.plusSeconds(1), true);
+        assertEquals(Map.of("a.test", T0, "b.test", T0.plusSeconds(1)), created(store.loadAll()), "the store still works");
     }
 
     @ParameterizedTest
     @MethodSource("databases")
     void deleteRemovesOnlyThatDomain(Supplier<ConnectionSource> db) {
         JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
-        store.insert("a.test", T0);
-        store.insert("b.test", T0);
+        store.insert("a.test", T0, true);
+        store.insert("b.test", T0, true);
         store.delete("a.test");
-        assertEquals(Map.of("b.test", T0), store.loadAll());
+        assertEquals(Map.of("b.test", T0), created(store.loadAll()));
         store.delete("a.test");
         store.delete("never.test");
-        assertEquals(Map.of("b.test", T0), store.loadAll(), "deleting a missing domain changes nothing");
+        assertEquals(Map.of("b.test", T0), created(store.loadAll()), "deleting a missing domain changes nothing");
         store.delete("b.test");
-        assertEquals(Map.of(), store.loadAll());
+        assertEquals(Map.of(), created(store.loadAll()));
     }
 
     /** The database itself refuses the third name (longer than the column): the first two are not kept either. */
@@ -200,14 +200,14 @@ class JdbcEmailDomainStoreTest {
     @MethodSource("databases")
     void aBatchTheDatabaseRefusesHalfwayChangesNothing(Supplier<ConnectionSource> db) {
         JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
-        store.insert("kept.test", T0);
+        store.insert("kept.test", T0, true);
         String tooLong = "b".repeat(300) + ".test";
         StoreException e = assertThrows(StoreException.class,
             () -> store.insertMissing(List.of("first.test", "second.test", tooLong, "fourth.test"), T0.plusSeconds(1)));
         assertTrue(e.getCause() instanceof SQLException, String.valueOf(e.getCause()));
-        assertEquals(Map.of("kept.test", T0), store.loadAll());
+        assertEquals(Map.of("kept.test", T0), created(store.loadAll()));
         assertThrows(StoreException.class, () -> store.rename("kept.test", tooLong));
-        assertEquals(Map.of("kept.test", T0), store.loadAll());
+        assertEquals(Map.of("kept.test", T0), created(store.loadAll()));
     }
 
     /** Whatever mode a pooled connection comes in, the change is committed and the mode restored. */
@@ -217,14 +217,14 @@ class JdbcEmailDomainStoreTest {
         ConnectionSource database = db.get();
         for (boolean autoCommit : new boolean[] {true, false}) {
             TestDatabases.PooledConnection pooled = new TestDatabases.PooledConnection(database, autoCommit);
-            new JdbcEmailDomainStore(pooled).insert("pooled-" + autoCommit + ".test", T0);
+            new JdbcEmailDomainStore(pooled).insert("pooled-" + autoCommit + ".test", T0, true);
             assertEquals(autoCommit, pooled.real().getAutoCommit(), "handed back in the mode it came in");
             if (!autoCommit) {
                 pooled.real().rollback(); // what the pool's next user would do; a committed insert stays
             }
             pooled.real().close();
         }
-        assertEquals(Map.of("pooled-true.test", T0, "pooled-false.test", T0), new JdbcEmailDomainStore(database).loadAll());
+        assertEquals(Map.of("pooled-true.test", T0, "pooled-false.test", T0), created(new JdbcEmailDomainStore(database).loadAll()));
     }
 
     @Test
@@ -234,11 +234,41 @@ class JdbcEmailDomainStoreTest {
             throw refused;
         });
         assertSame(refused, assertThrows(StoreException.class, store::loadAll).getCause());
-        StoreException insert = assertThrows(StoreException.class, () -> store.insert("a.test", T0));
+        StoreException insert = assertThrows(StoreException.class, () -> store.insert("a.test", T0, true));
         assertEquals("Could not add email domain a.test: connection refused", insert.getMessage());
         assertSame(refused, assertThrows(StoreException.class, () -> store.insertMissing(List.of("a.test"), T0)).getCause());
         assertSame(refused, assertThrows(StoreException.class, () -> store.rename("a.test", "b.test")).getCause());
         assertSame(refused, assertThrows(StoreException.class, () -> store.delete("a.test")).getCause());
+    }
+
+    /** Name to recorded time, for the tests that are about times and names. */
+    private static Map<String, Instant> created(Map<String, EmailDomainStore.Recorded> rows) {
+        Map<String, Instant> result = new HashMap<>();
+        rows.forEach((name, r) -> result.put(name, r.created()));
+        return result;
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void domainsThatUsersBringInAreProposedUntilApproved(Supplier<ConnectionSource> db) {
+        JdbcEmailDomainStore store = new JdbcEmailDomainStore(db.get());
+        store.insert("admin.test", T0, true);
+        store.insert("held.test", T0, false);
+        assertEquals(1, store.insertMissing(List.of("admin.test", "user.test"), T0.plusSeconds(1)));
+        assertEquals(Map.of(
+            "admin.test", new EmailDomainStore.Recorded(T0, true),
+            "held.test", new EmailDomainStore.Recorded(T0, false),
+            "user.test", new EmailDomainStore.Recorded(T0.plusSeconds(1), false)), store.loadAll());
+        store.setApproved("user.test", true);
+        store.setApproved("admin.test", false);
+        assertEquals(Map.of(
+            "admin.test", new EmailDomainStore.Recorded(T0, false),
+            "held.test", new EmailDomainStore.Recorded(T0, false),
+            "user.test", new EmailDomainStore.Recorded(T0.plusSeconds(1), true)), store.loadAll());
+        store.rename("held.test", "renamed.test");
+        assertFalse(store.loadAll().get("renamed.test").approved(), "a rename keeps the approval as it was");
+        StoreException missing = assertThrows(StoreException.class, () -> store.setApproved("missing.test", true));
+        assertTrue(missing.getMessage().contains("missing.test"), missing.getMessage());
     }
 
     // ---- the upgrade from version 1 ----
@@ -346,7 +376,7 @@ class JdbcEmailDomainStoreTest {
 
     @ParameterizedTest
     @MethodSource("emptyDatabases")
-    void upgradingVersion1GivesVersion2AndAUsableEmailDomainTable(EmptyDatabase db) throws Exception {
+    void upgradingVersion1ThroughVersion3GivesTheFreshSchemaAndKeepsServedDomains(EmptyDatabase db) throws Exception {
         ConnectionSource installed = db.create().apply("v1");
         run(installed, OF_VERSION);
         run(installed, v1Script(db.script()));
@@ -361,25 +391,42 @@ class JdbcEmailDomainStoreTest {
         }
 
         run(installed, TestDatabases.script("database/upgrade/2/federation_" + db.script() + ".sql"));
-
         assertEquals(2, version(installed));
+        // what version 2 recorded: every domain it had was served
+        try (Connection con = installed.open();
+             PreparedStatement ps = con.prepareStatement("INSERT INTO ofFedEmailDomain (emailDomain, createdAt) VALUES (?, ?)")) {
+            ps.setString(1, "served.example");
+            ps.setLong(2, T0.toEpochMilli());
+            ps.executeUpdate();
+        }
+
+        run(installed, TestDatabases.script("database/upgrade/3/federation_" + db.script() + ".sql"));
+
+        assertEquals(3, version(installed));
         JdbcEmailDomainStore store = new JdbcEmailDomainStore(installed);
-        assertEquals(Map.of(), store.loadAll());
-        store.insert("mail.example", T0);
+        assertEquals(Map.of("served.example", new EmailDomainStore.Recorded(T0, true)), store.loadAll(),
+            "domains served before the upgrade stay served");
+        store.insert("mail.example", T0, true);
         assertEquals(1, store.insertMissing(List.of("mail.example", "other.example"), T0.plusSeconds(1)));
-        assertThrows(StoreException.class, () -> store.insert("mail.example", T0), "the primary key is there");
+        assertThrows(StoreException.class, () -> store.insert("mail.example", T0, true), "the primary key is there");
         store.rename("other.example", "renamed.example");
-        assertEquals(Map.of("mail.example", T0, "renamed.example", T0.plusSeconds(1)), store.loadAll());
+        assertEquals(Map.of("served.example", T0, "mail.example", T0, "renamed.example", T0.plusSeconds(1)), created(store.loadAll()));
+        assertFalse(store.loadAll().get("renamed.example").approved());
+        JdbcRemoteDomainStore seen = new JdbcRemoteDomainStore(installed);
+        seen.recordSeen(List.of("partner.example"), T0, 10);
+        assertEquals(java.util.Optional.of(T0), seen.lastSeen("partner.example"));
         assertEquals(List.of(new PolicyRow("*.partner.example", "BOTH", 1L, 2L)), policyRows(installed),
             "the policy exceptions survive the upgrade");
 
         ConnectionSource fresh = db.create().apply("v2");
         run(fresh, OF_VERSION);
         run(fresh, TestDatabases.script("database/federation_" + db.script() + ".sql"));
-        assertEquals(2, version(fresh));
+        assertEquals(3, version(fresh));
         List<String> freshTable = describe(fresh, "ofFedEmailDomain");
-        assertEquals(List.of("emaildomain VARCHAR(255) NO", "createdat BIGINT NO", "pk emaildomain"), freshTable);
-        assertEquals(freshTable, describe(installed, "ofFedEmailDomain"), "an upgraded schema is a fresh version 2 schema");
+        assertEquals(List.of("emaildomain VARCHAR(255) NO", "createdat BIGINT NO", "status VARCHAR(16) NO", "pk emaildomain"), freshTable);
+        assertEquals(freshTable, describe(installed, "ofFedEmailDomain"), "an upgraded schema is a fresh version 3 schema");
+        assertEquals(List.of("remotedomain VARCHAR(255) NO", "lastseen BIGINT NO", "pk remotedomain"), describe(fresh, "ofFedRemoteDomain"));
+        assertEquals(describe(fresh, "ofFedRemoteDomain"), describe(installed, "ofFedRemoteDomain"));
         assertEquals(describe(fresh, "ofFedPolicyException"), describe(installed, "ofFedPolicyException"));
 
         discard(db, installed, "v1");
@@ -424,16 +471,27 @@ class JdbcEmailDomainStoreTest {
     void everyUpgradeScriptCreatesTheTableOfTheInstallScript(String db) throws IOException {
         String install = TestDatabases.script("database/federation_" + db + ".sql");
         String upgrade = TestDatabases.script("database/upgrade/2/federation_" + db + ".sql");
-        assertEquals(emailTable(install, "install script"), emailTable(upgrade, "upgrade script"));
-        assertTrue(install.contains("INSERT INTO ofVersion (name, version) VALUES ('federation', 2);"), install);
+        String upgrade3 = TestDatabases.script("database/upgrade/3/federation_" + db + ".sql");
+        // version 3 adds the status column to the version 2 table, and the remote domain table
+        String v2Table = emailTable(upgrade, "upgrade script 2");
+        String v3Table = emailTable(install, "install script");
+        assertEquals(v2Table.replaceAll("\\s+", " "), v3Table.replaceAll("\n  status [^\n]*", "").replaceAll("\\s+", " "));
+        assertTrue(upgrade3.contains("ALTER TABLE ofFedEmailDomain ADD"), upgrade3);
+        assertTrue(upgrade3.contains("'APPROVED'"), "rows that were served stay served");
+        Matcher remote = Pattern.compile("CREATE TABLE ofFedRemoteDomain \\([^;]*\\);").matcher(install);
+        assertTrue(remote.find(), install);
+        assertTrue(upgrade3.contains(remote.group()), "the upgrade creates the install script's remote domain table");
+        assertTrue(install.contains("INSERT INTO ofVersion (name, version) VALUES ('federation', 3);"), install);
         assertTrue(upgrade.contains("UPDATE ofVersion SET version = 2 WHERE name = 'federation';"), upgrade);
-        assertFalse(upgrade.contains("ofFedPolicyException"), "the upgrade leaves the version 1 table alone");
+        assertTrue(upgrade3.contains("UPDATE ofVersion SET version = 3 WHERE name = 'federation';"), upgrade3);
+        assertFalse(upgrade.contains("ofFedPolicyException") || upgrade3.contains("ofFedPolicyException"),
+            "the upgrades leave the version 1 table alone");
     }
 
     @Test
-    void pluginXmlDeclaresVersion2() throws IOException {
+    void pluginXmlDeclaresVersion3() throws IOException {
         String xml = Files.readString(Path.of("plugin.xml"), StandardCharsets.UTF_8);
         assertTrue(xml.contains("<databaseKey>federation</databaseKey>"), xml);
-        assertTrue(xml.contains("<databaseVersion>2</databaseVersion>"), "Openfire runs upgrade/2 only up to the declared version");
+        assertTrue(xml.contains("<databaseVersion>3</databaseVersion>"), "Openfire runs the upgrades only up to the declared version");
     }
 }

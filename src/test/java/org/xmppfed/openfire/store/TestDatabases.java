@@ -61,6 +61,7 @@ public final class TestDatabases {
         try (Connection con = source.open(); Statement st = con.createStatement()) {
             st.execute("DROP TABLE IF EXISTS ofFedPolicyException");
             st.execute("DROP TABLE IF EXISTS ofFedEmailDomain");
+            st.execute("DROP TABLE IF EXISTS ofFedRemoteDomain");
             st.execute("DROP TABLE IF EXISTS ofVersion");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare PostgreSQL at " + url, e);

@@ -40,9 +40,10 @@ class EmailServletTest {
         assertTrue(html.contains("Contacts they added with the XMPP address (user@openfire.test) stop working"));
         assertTrue(html.contains("this server&#39;s certificate") || html.contains("this server's certificate"), html);
         assertFalse(html.contains("''") || html.contains("&#39;&#39;"), "'' in the bundle is one apostrophe on the page");
-        assertTrue(html.contains("data-domain=\"mail.test\""));
-        assertTrue(html.contains("_xmpp-server._tcp.mail.test. IN SRV 0 5 5269 xmpp.openfire.test."));
-        assertTrue(html.contains("2 of 3 users have no usable email address"));
+        assertTrue(html.contains("data-domain=\"mail.test\" data-status=\"PROPOSED\""), "the users' domain waits for approval");
+        assertFalse(html.contains("_xmpp-server._tcp.mail.test."), "no DNS hint for a domain that is not served");
+        assertTrue(html.contains("3 of 3 users federate with their XMPP address"), html);
+        assertTrue(html.contains("The email domain mail.test is not served"), "alice's reason");
         assertTrue(html.contains("carl@&lt;b&gt;bad"), "output escaped");
         assertFalse(html.contains("carl@<b>bad"));
     }

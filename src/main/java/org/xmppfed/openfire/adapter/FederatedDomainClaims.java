@@ -1,0 +1,163 @@
+/*
+ * Copyright 2026 The federation plugin team
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.xmppfed.openfire.adapter;
+
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.jivesoftware.openfire.SessionManager;
+import org.jivesoftware.openfire.session.DomainPair;
+import org.jivesoftware.util.JiveGlobals;
+import org.xmppfed.openfire.dns.SrvCheck;
+import org.xmppfed.openfire.email.ClaimVerdict;
+import org.xmppfed.openfire.email.DomainClaimCheck;
+import org.xmppfed.openfire.policy.PolicyException;
+import org.xmppfed.openfire.policy.PolicyService;
+import org.xmppfed.openfire.store.RemoteDomainStore;
+
+/**
+ * Tells whether this server may claim a domain as an email domain, from what Openfire and DNS
+ * know: a domain that a policy exception names, that has an S2S session open now, that was seen on
+ * one before, or whose {@code _xmpp-server._tcp} records send federated servers to hosts that are
+ * not this server, belongs to somebody we federate with. (Static routes and partner chat aliases
+ * join the list when those capabilities exist.) Answers are kept for a few minutes: the email page
+ * asks for every proposed domain.
+ */
+final class FederatedDomainClaims implements DomainClaimCheck {
+    /** DNS server to ask (host or host:port); blank for the system's. */
+    static final String DNS_SERVER = "plugin.federation.dns.server";
+    /** This server's public addresses or host names, comma-separated, besides its own interfaces. */
+    static final String PUBLIC_ADDRESSES = "plugin.federation.public-addresses";
+    private static final Duration KEEP = Duration.ofMinutes(5);
+
+    private record Kept(ClaimVerdict verdict, Instant until) {
+    }
+
+    private final Supplier<PolicyService> policy;
+    private final RemoteDomainStore seen;
+    private final String hostName;
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+
+    FederatedDomainClaims(Supplier<PolicyService> policy, RemoteDomainStore seen, String hostName) {
+        this.policy = policy;
+        this.seen = seen;
+        this.hostName = hostName;
+    }
+
+    @Override
+    public ClaimVerdict check(String domain) {
+        Instant now = Instant.now();
+        Kept k = kept.get(domain);
+        if (k != null && k.until().isAfter(now)) {
+            return k.verdict();
+        }
+        ClaimVerdict verdict = checkNow(domain);
+        kept.put(domain, new Kept(verdict, now.plus(KEEP)));
+        return verdict;
+    }
+
+    /** Forgets kept answers (after the administrator changed something that matters). */
+    void forget() {
+        kept.clear();
+    }
+
+    private ClaimVerdict checkNow(String domain) {
+        PolicyService p = policy.get();
+        if (p != null) {
+            for (PolicyException e : p.current().exceptions()) {
+                if (e.pattern().matches(domain)) {
+                    return ClaimVerdict.conflict("email.claim.policy", e.pattern().toString());
+                }
+            }
+        }
+        SessionManager sessions = SessionManager.getInstance();
+        if (sessions != null) {
+            if (sessions.getIncomingServers().contains(domain)) {
+                return ClaimVerdict.conflict("email.claim.session");
+            }
+            for (DomainPair pair : sessions.getOutgoingDomainPairs()) {
+                if (pair.getRemote().equals(domain)) {
+                    return ClaimVerdict.conflict("email.claim.session");
+                }
+            }
+        }
+        Optional<Instant> lastSeen = seen.lastSeen(domain);
+        if (lastSeen.isPresent()) {
+            return ClaimVerdict.conflict("email.claim.seen", lastSeen.get().toString().substring(0, 10));
+        }
+        return dns(domain);
+    }
+
+    private ClaimVerdict dns(String domain) {
+        SrvCheck.Answer answer;
+        try {
+            answer = new SrvCheck(JiveGlobals.getProperty(DNS_SERVER, ""), Duration.ofSeconds(3)).xmppServer(domain);
+        } catch (RuntimeException e) {
+            return ClaimVerdict.undecided("email.claim.dns-failed", e.getMessage());
+        }
+        switch (answer.outcome()) {
+            case NONE:
+                return ClaimVerdict.OK;
+            case FAILED:
+                return ClaimVerdict.undecided("email.claim.dns-failed", answer.problem());
+            default:
+                Set<String> ours = ourAddresses();
+                Set<String> foreign = new TreeSet<>(answer.addresses());
+                foreign.removeAll(ours);
+                if (answer.addresses().isEmpty()) {
+                    return ClaimVerdict.undecided("email.claim.dns-unresolved", String.join(", ", answer.targets()));
+                }
+                return foreign.isEmpty() ? ClaimVerdict.OK
+                    : ClaimVerdict.conflict("email.claim.dns", String.join(", ", answer.targets()), String.join(", ", foreign));
+        }
+    }
+
+    /** The addresses of this machine's interfaces, of its host name, and the configured public ones. */
+    private Set<String> ourAddresses() {
+        Set<String> ours = new TreeSet<>();
+        try {
+            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
+                    ours.add(a.getHostAddress().replaceFirst("%.*$", ""));
+                }
+            }
+        } catch (SocketException ignored) {
+            // only the configured addresses then
+        }
+        for (String name : (hostName + "," + JiveGlobals.getProperty(PUBLIC_ADDRESSES, "")).split(",")) {
+            if (!name.isBlank()) {
+                try {
+                    for (InetAddress a : InetAddress.getAllByName(name.strip())) {
+                        ours.add(a.getHostAddress());
+                    }
+                } catch (java.net.UnknownHostException ignored) {
+                    // a name that does not resolve adds nothing
+                }
+            }
+        }
+        return ours;
+    }
+}
