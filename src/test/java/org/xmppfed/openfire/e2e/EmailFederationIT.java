@@ -141,7 +141,18 @@ class EmailFederationIT {
         switchEmail(true);
         String after = env.admin.get("plugins/federation/email.jsp?result=on").body();
         assertTrue(after.contains("Email addresses are now used for federation"), after);
-        assertTrue(after.contains("_xmpp-server._tcp." + FederationEnvironment.MAIL_DOMAIN + ". IN SRV 0 5 5269 "), "DNS records shown");
+        // the users' domain is proposed, not served, until the administrator approves it
+        assertTrue(after.contains("data-domain=\"" + FederationEnvironment.MAIL_DOMAIN + "\" data-status=\"PROPOSED\""), after);
+        assertFalse(after.contains("_xmpp-server._tcp." + FederationEnvironment.MAIL_DOMAIN + "."), "no DNS hint before approval");
+        assertFalse(after.contains("data-claim="), "nothing keeps this server from serving mail.lan (its SRV record points here)");
+        assertFalse(gatewayListsMailDomain(), "not accepted over S2S before approval");
+        AdminConsole.Page approve = env.admin.post("plugins/federation/email.jsp",
+            Map.of("action", "approve", "domain", FederationEnvironment.MAIL_DOMAIN));
+        assertEquals(302, approve.status(), "approving the users' domain");
+        String approved = env.admin.get("plugins/federation/email.jsp?result=approved&domain=" + FederationEnvironment.MAIL_DOMAIN).body();
+        assertTrue(approved.contains("Email domain mail.lan approved"), approved);
+        assertTrue(approved.contains("data-domain=\"" + FederationEnvironment.MAIL_DOMAIN + "\" data-status=\"SERVED\""));
+        assertTrue(approved.contains("_xmpp-server._tcp." + FederationEnvironment.MAIL_DOMAIN + ". IN SRV 0 5 5269 "), "DNS records shown");
         Await.require(Duration.ofSeconds(15), "Openfire to accept streams for the email domain (xmpp.gateway.domains)",
             EmailFederationIT::gatewayListsMailDomain);
     }
@@ -233,8 +244,47 @@ class EmailFederationIT {
         assertEquals(302, back.status());
     }
 
+    /**
+     * A local user whose email address is at the federated partner's domain (a contractor, a typo, an
+     * address from the directory) must not take that domain away from everybody else.
+     */
     @Test
     @Order(8)
+    void aUserWithAnAddressAtThePartnersDomainDoesNotBreakFederationWithIt() throws Exception {
+        String partner = FederationEnvironment.REMOTE_A;
+        AdminConsole.Page created = env.admin.post("user-create.jsp", Map.of("username", "eve", "name", "Eve",
+            "email", "eve@" + partner, "password", FederationEnvironment.PASSWORD, "passwordConfirm", FederationEnvironment.PASSWORD,
+            "create", "true"));
+        assertEquals(302, created.status(), "Openfire's user page creates eve");
+        try {
+            Await.require(Duration.ofSeconds(90), "the email page to list " + partner + " as refused",
+                () -> env.admin.get("plugins/federation/email.jsp").body().contains(
+                    "data-domain=\"" + partner + "\" data-status=\"PROPOSED\""));
+            String page = env.admin.get("plugins/federation/email.jsp").body();
+            assertTrue(page.contains("data-claim=\"conflict\""), page);
+            assertTrue(page.contains("Cannot be served:"), "the reason is on the page");
+            assertFalse(page.contains("_xmpp-server._tcp." + partner), "no DNS hint for the partner's domain");
+            assertFalse(page.contains("DNS:" + partner), "no certificate name for the partner's domain");
+            String trunking = env.admin.get("server-properties.jsp?searchName=xmpp.gateway.domains").body();
+            assertFalse(trunking.contains(partner), "Openfire does not serve the partner's domain");
+            // approving it anyway is refused with the reason, and changes nothing
+            AdminConsole.Page refused = env.admin.post("plugins/federation/email.jsp", Map.of("action", "approve", "domain", partner));
+            assertEquals(200, refused.status());
+            assertTrue(refused.body().contains(partner + " cannot be an email domain of this server:"), refused.body());
+            // federation with the partner keeps working both ways, for alice (by email) and frank (native)
+            String out = alice.send(carol.jid, body());
+            assertEquals(aliceEmail(), carolGets(out).getFrom().asBareJid().toString());
+            String in = carol.send(jid(aliceEmail()), body());
+            assertNotNull(alice.awaitMessage(in, ARRIVES), "carol still reaches alice");
+            String toCarol = frank.send(carol.jid, body());
+            assertNotNull(carolGets(toCarol), "frank still reaches carol");
+        } finally {
+            env.admin.post("user-delete.jsp?username=eve", Map.of("username", "eve", "delete", "true"));
+        }
+    }
+
+    @Test
+    @Order(9)
     void nothingCarolReceivedContainsANativeAddress() {
         assertFalse(carolSaw.isEmpty());
         for (String xml : carolSaw) {
@@ -243,7 +293,7 @@ class EmailFederationIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void switchingOffBringsBackNativeAddressesAndSwitchingOnAgainRestoresEmail() throws Exception {
         switchEmail(false);
         Await.require(Duration.ofSeconds(15), "Openfire's trunking settings to be back as they were",
@@ -258,7 +308,7 @@ class EmailFederationIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theEmailPageWorksInARealBrowser() throws Exception {
         Path shots = Path.of("target/e2e-screenshots");
         try (Browser browser = new Browser(env.work.resolve("chromium-profile-email"))) {

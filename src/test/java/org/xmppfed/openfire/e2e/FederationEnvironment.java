@@ -160,6 +160,9 @@ final class FederationEnvironment implements AutoCloseable {
             env.admin.setSystemProperty("dnsutil.dnsOverride",
                 "{" + REMOTE_A + "," + PROSODY_IP + ":5269},{" + REMOTE_B + "," + PROSODY_IP + ":5269},{"
                     + EJABBERD_DOMAIN + "," + EJABBERD_IP + ":5269}");
+            // The plugin's own DNS checks ask the suite's DNS server; this server is reached at its loopback address.
+            env.admin.setSystemProperty("plugin.federation.dns.server", "127.0.0.1:53");
+            env.admin.setSystemProperty("plugin.federation.public-addresses", OPENFIRE_IP);
             // Notice plugin jars dropped into plugins/ within seconds, not the default 20.
             env.admin.setSystemProperty("plugins.loading.monitor.interval", "2");
             // Openfire reads its DNS override (and its TLS settings) when it starts.
