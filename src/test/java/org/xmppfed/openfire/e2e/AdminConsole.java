@@ -73,6 +73,25 @@ final class AdminConsole {
         return send(page.replaceAll("\\?.*", ""), all);
     }
 
+    /**
+     * Posts a form with a file as the page's multipart form does: the CSRF token and {@code query}
+     * in the URL, {@code fields} and the file in a {@code multipart/form-data} body.
+     */
+    Page postFile(String page, String query, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+        String token = csrf(get(page));
+        String boundary = "----federation-e2e-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(content.length + 1024);
+        fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n"
+            + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return request(HttpRequest.newBuilder(URI.create(base + "/" + page + "?" + query + "&csrf=" + enc(token)))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), Duration.ofSeconds(120));
+    }
+
     /** Sets an Openfire system property through Server → System Properties. */
     void setSystemProperty(String key, String value) {
         Page r = post("server-properties.jsp", Map.of("action", "save", "key", key, "value", value, "encrypt", "false"));
@@ -90,8 +109,12 @@ final class AdminConsole {
     }
 
     private Page request(HttpRequest.Builder b) {
+        return request(b, Duration.ofSeconds(30));
+    }
+
+    private Page request(HttpRequest.Builder b, Duration timeout) {
         try {
-            HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(b.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
             return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(""));
         } catch (IOException e) {
             throw new AssertionError("Admin console request failed: " + e, e);

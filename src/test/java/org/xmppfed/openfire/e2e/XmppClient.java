@@ -41,6 +41,8 @@ import org.jxmpp.jid.impl.JidCreate;
 final class XmppClient implements AutoCloseable {
     private final XMPPTCPConnection connection;
     private final BlockingQueue<Stanza> received = new LinkedBlockingQueue<>();
+    /** Every stanza this client ever received, as XML: what a leak check must scan. */
+    private final java.util.List<String> everything = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile java.util.function.Consumer<Message> onMessage;
     final EntityBareJid jid;
 
@@ -62,8 +64,14 @@ final class XmppClient implements AutoCloseable {
                 received.add(s);
             }
         }, s -> s instanceof Message || s instanceof Presence);
+        connection.addSyncStanzaListener(s -> everything.add(s.toXML().toString()), s -> true);
         connection.connect().login();
         jid = JidCreate.entityBareFrom(user + "@" + domain);
+    }
+
+    /** Every stanza received since the client connected (never cleared). */
+    java.util.List<String> everythingReceived() {
+        return java.util.List.copyOf(everything);
     }
 
     /** Sends a chat message with a unique body and returns that body. */
