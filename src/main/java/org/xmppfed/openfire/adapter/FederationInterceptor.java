@@ -132,7 +132,7 @@ public final class FederationInterceptor implements PacketInterceptor {
     private boolean provablyLocal(Supplier<JID> address) {
         try {
             JID jid = address.get();
-            return jid == null || xmppDomain.equals(jid.getDomain());
+            return jid == null || xmppDomain.equalsIgnoreCase(jid.getDomain());
         } catch (RuntimeException e) {
             return false;
         }

@@ -15,6 +15,8 @@
  */
 package org.xmppfed.openfire.adapter;
 
+import java.util.Locale;
+
 import org.jivesoftware.openfire.XMPPServer;
 import org.xmpp.packet.JID;
 
@@ -30,6 +32,7 @@ final class OpenfireLocalDomains implements LocalDomains {
 
     @Override
     public boolean isLocal(String domain) {
-        return domain.equals(xmppDomain) || server.matchesComponent(new JID(null, domain, null, true));
+        // A from attribute is not always in prepared form (Tinder keeps it as written).
+        return domain.equalsIgnoreCase(xmppDomain) || server.matchesComponent(new JID(null, domain.toLowerCase(Locale.ROOT), null, true));
     }
 }

@@ -170,6 +170,13 @@ class TlsFederationIT {
     private static void switchEmail(boolean on) {
         AdminConsole.Page r = env.admin.post("plugins/federation/email.jsp", Map.of("action", "switch", "enabled", Boolean.toString(on)));
         assertEquals(302, r.status(), "switching email addresses " + (on ? "on" : "off"));
+        if (on && !env.admin.get("plugins/federation/email.jsp").body()
+                .contains("data-domain=\"" + FederationEnvironment.MAIL_DOMAIN + "\" data-status=\"SERVED\"")) {
+            // the users' domain is served once the administrator approves it
+            AdminConsole.Page approve = env.admin.post("plugins/federation/email.jsp",
+                Map.of("action", "approve", "domain", FederationEnvironment.MAIL_DOMAIN));
+            assertEquals(302, approve.status(), "approving the users' email domain: " + approve.body());
+        }
     }
 
     private static boolean gatewayListsMailDomain() {
