@@ -46,7 +46,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -299,30 +298,7 @@ class JdbcEmailDomainStoreTest {
                 String url = "jdbc:hsqldb:mem:federation-" + name + "-" + UUID.randomUUID() + ";sql.syntax_pgs=false";
                 return () -> DriverManager.getConnection(url, "SA", "");
             }))),
-            Arguments.of(Named.of("PostgreSQL", new EmptyDatabase("postgresql", JdbcEmailDomainStoreTest::postgresqlSchema))));
-    }
-
-    /** A fresh schema in the PostgreSQL database of {@value TestDatabases#PG_URL_VARIABLE}. */
-    private static ConnectionSource postgresqlSchema(String name) {
-        String url = System.getenv(TestDatabases.PG_URL_VARIABLE);
-        if (url == null && System.getenv("CI") != null) {
-            throw new IllegalStateException(TestDatabases.PG_URL_VARIABLE + " is not set in CI; .ci/run must start PostgreSQL");
-        }
-        Assumptions.assumeTrue(url != null, "PostgreSQL tests skipped: set " + TestDatabases.PG_URL_VARIABLE + " (see .ci/run)");
-        String schema = "federation_upgrade_" + name;
-        try (Connection con = DriverManager.getConnection(url); Statement st = con.createStatement()) {
-            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            st.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot prepare PostgreSQL at " + url, e);
-        }
-        return () -> {
-            Connection con = DriverManager.getConnection(url);
-            try (Statement st = con.createStatement()) {
-                st.execute("SET search_path TO " + schema);
-            }
-            return con;
-        };
+            Arguments.of(Named.of("PostgreSQL", new EmptyDatabase("postgresql", name -> TestDatabases.postgresqlSchema("upgrade_" + name)))));
     }
 
     private static void run(ConnectionSource source, String script) throws SQLException {
@@ -436,7 +412,7 @@ class JdbcEmailDomainStoreTest {
     /** Drops a PostgreSQL test schema (one left behind by a failed run is dropped by the next run). */
     private static void discard(EmptyDatabase db, ConnectionSource source, String name) throws SQLException {
         try (Connection con = source.open(); Statement st = con.createStatement()) {
-            st.execute(db.script().equals("postgresql") ? "DROP SCHEMA federation_upgrade_" + name + " CASCADE" : "SHUTDOWN");
+            st.execute(db.script().equals("postgresql") ? "DROP SCHEMA " + con.getSchema() + " CASCADE" : "SHUTDOWN");
         }
     }
 

@@ -24,7 +24,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -34,6 +37,14 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class TestDatabases {
     public static final String PG_URL_VARIABLE = "FEDERATION_TEST_PG_URL";
+
+    /**
+     * Names this JVM's schemas in the one PostgreSQL test database, so that test runs side by side
+     * (two working copies, PIT's parallel mutants) never drop each other's tables.
+     */
+    private static final String RUN = ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().substring(0, 8);
+    private static final Set<String> SCHEMAS = ConcurrentHashMap.newKeySet();
+    private static final AtomicBoolean CLEANUP_REGISTERED = new AtomicBoolean();
 
     private TestDatabases() {
     }
@@ -47,27 +58,57 @@ public final class TestDatabases {
     }
 
     /**
-     * The PostgreSQL database named by {@value #PG_URL_VARIABLE} (set by .ci/run), emptied and
-     * given the plugin schema. Skipped - visibly - when the variable is absent outside CI; in CI
-     * its absence is a failure.
+     * The PostgreSQL database named by {@value #PG_URL_VARIABLE} (set by .ci/run), with the plugin
+     * schema installed in an empty schema of this run's own. Skipped - visibly - when the variable
+     * is absent outside CI; in CI its absence is a failure.
      */
     public static ConnectionSource postgresql() {
+        ConnectionSource source = postgresqlSchema("store");
+        install(source, "postgresql");
+        return source;
+    }
+
+    /**
+     * An empty schema of this run's own, named after {@code purpose}, in the PostgreSQL database
+     * of {@value #PG_URL_VARIABLE}; connections use it as their search path. Dropped when the JVM
+     * ends.
+     */
+    static ConnectionSource postgresqlSchema(String purpose) {
         String url = System.getenv(PG_URL_VARIABLE);
         if (url == null && System.getenv("CI") != null) {
             throw new IllegalStateException(PG_URL_VARIABLE + " is not set in CI; .ci/run must start PostgreSQL");
         }
         Assumptions.assumeTrue(url != null, "PostgreSQL tests skipped: set " + PG_URL_VARIABLE + " (see .ci/run)");
-        ConnectionSource source = () -> DriverManager.getConnection(url);
-        try (Connection con = source.open(); Statement st = con.createStatement()) {
-            st.execute("DROP TABLE IF EXISTS ofFedPolicyException");
-            st.execute("DROP TABLE IF EXISTS ofFedEmailDomain");
-            st.execute("DROP TABLE IF EXISTS ofFedRemoteDomain");
-            st.execute("DROP TABLE IF EXISTS ofVersion");
+        String schema = "federation_" + purpose + "_" + RUN;
+        try (Connection con = DriverManager.getConnection(url); Statement st = con.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            st.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare PostgreSQL at " + url, e);
         }
-        install(source, "postgresql");
-        return source;
+        if (SCHEMAS.add(schema) && CLEANUP_REGISTERED.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchemas(url)));
+        }
+        return () -> {
+            Connection con = DriverManager.getConnection(url);
+            try (Statement st = con.createStatement()) {
+                st.execute("SET search_path TO " + schema);
+            } catch (SQLException e) {
+                con.close();
+                throw e;
+            }
+            return con;
+        };
+    }
+
+    private static void dropSchemas(String url) {
+        try (Connection con = DriverManager.getConnection(url); Statement st = con.createStatement()) {
+            for (String schema : SCHEMAS) {
+                st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop the test schemas " + SCHEMAS + ": " + e);
+        }
     }
 
     private static void install(ConnectionSource source, String db) {
