@@ -86,5 +86,13 @@ class HostileValuesTest {
         assertFalse(html.contains("\"'>"), "no attribute is broken out of");
         assertFalse(html.contains("&amp;é"), "an ampersand is escaped, not passed through");
         assertTrue(html.contains("</html>"), "the page rendered whole");
+        assertNoTemplateSource(html);
+    }
+
+    /** Nothing of a template's own text (comments, directives, expressions) reaches the page. */
+    static void assertNoTemplateSource(String html) {
+        for (String source : new String[] {"Licensed under", "<%--", "--%>", "@*", "*@", "@param", "@import", "@template", "@if", "@for", "${"}) {
+            assertFalse(html.contains(source), "template source '" + source + "' on the page");
+        }
     }
 }
