@@ -38,32 +38,53 @@ final class AccessGate {
     static final String RECURSIVE = "xmpp.server.permission-apply-recursive";
     static final String SAVED = "plugin.federation.saved.openfire-permissions";
 
+    /** One row of Openfire's list: allowed or blocked, and the remote port an allowed server was given (0: none). */
+    private record Entry(boolean allowed, int port) {
+    }
+
     /** Makes Openfire's list and mode equal to {@code plan}. Only one cluster node needs to. */
     void apply(ConnectionGatePlan plan) {
-        Map<String, Boolean> present = currentEntries();
+        Map<String, Entry> present = currentEntries();
         if (JiveGlobals.getProperty(SAVED) == null) {
             JiveGlobals.setProperty(SAVED, encode(JiveGlobals.getProperty(PERMISSION, "blacklist"),
                 JiveGlobals.getProperty(RECURSIVE, "true"), present));
         }
         JiveGlobals.setProperty(RECURSIVE, "true");
-        write(present, plan.entries());
+        Map<String, Entry> wanted = new HashMap<>();
+        plan.entries().forEach((domain, allowed) -> {
+            Entry now = present.get(domain);
+            // an allowed server keeps the port the administrator gave it
+            wanted.put(domain, new Entry(allowed, allowed && now != null && now.allowed() ? now.port() : 0));
+        });
+        write(present, wanted);
         RemoteServerManager.setPermissionPolicy(plan.whitelist()
             ? RemoteServerManager.PermissionPolicy.whitelist : RemoteServerManager.PermissionPolicy.blacklist);
         LOG.debug("Connection gate: {} mode, {} entries", plan.whitelist() ? "whitelist" : "blacklist", plan.entries().size());
     }
 
-    /** Puts back what the administrator had before the plugin took the list over. */
+    /**
+     * Puts back what the administrator had before the plugin took the list over. A saved value that
+     * cannot be read changes nothing (it is kept, and the problem logged), rather than restoring half.
+     */
     void restore() {
         String saved = JiveGlobals.getProperty(SAVED);
         if (saved == null) {
             return;
         }
         String[] lines = saved.split("\n", -1);
-        Map<String, Boolean> entries = new HashMap<>();
-        for (int i = 2; i < lines.length; i++) {
+        Map<String, Entry> entries = new HashMap<>();
+        String problem = lines.length < 2 ? "fewer than two lines"
+            : !lines[0].equals("whitelist") && !lines[0].equals("blacklist") ? "mode '" + lines[0] + "'"
+            : !lines[1].equals("true") && !lines[1].equals("false") ? "recursive flag '" + lines[1] + "'" : null;
+        for (int i = 2; problem == null && i < lines.length; i++) {
             if (!lines[i].isEmpty()) {
-                entries.put(lines[i].substring(2), lines[i].charAt(0) == '+');
+                problem = parseEntry(lines[i], entries);
             }
+        }
+        if (problem != null) {
+            LOG.error("Openfire's own server permission list was not restored: the saved copy in {} is not readable ({}). "
+                + "Check Server Settings > Server to Server, then delete the property.", SAVED, problem);
+            return;
         }
         write(currentEntries(), entries);
         JiveGlobals.setProperty(RECURSIVE, lines[1]);
@@ -71,38 +92,63 @@ final class AccessGate {
         JiveGlobals.deleteProperty(SAVED);
     }
 
-    private static Map<String, Boolean> currentEntries() {
-        Map<String, Boolean> present = new HashMap<>();
+    /** Reads "+ domain [port]" or "- domain" into {@code entries}; returns what is wrong, or null. */
+    private static String parseEntry(String line, Map<String, Entry> entries) {
+        String[] parts = line.split(" ");
+        if (parts.length < 2 || parts.length > 3 || !(parts[0].equals("+") || parts[0].equals("-")) || parts[1].isEmpty()) {
+            return "entry '" + line + "'";
+        }
+        int port = 0;
+        if (parts.length == 3) {
+            try {
+                port = Integer.parseInt(parts[2]);
+            } catch (NumberFormatException e) {
+                return "port in '" + line + "'";
+            }
+        }
+        entries.put(parts[1], new Entry(parts[0].equals("+"), port));
+        return null;
+    }
+
+    private static Map<String, Entry> currentEntries() {
+        Map<String, Entry> present = new HashMap<>();
         for (RemoteServerConfiguration c : RemoteServerManager.getAllowedServers()) {
-            present.put(c.getDomain(), Boolean.TRUE);
+            present.put(c.getDomain(), new Entry(true, c.getRemotePort()));
         }
         for (RemoteServerConfiguration c : RemoteServerManager.getBlockedServers()) {
-            present.put(c.getDomain(), Boolean.FALSE);
+            present.put(c.getDomain(), new Entry(false, 0));
         }
         return present;
     }
 
-    private static void write(Map<String, Boolean> present, Map<String, Boolean> wanted) {
+    private static void write(Map<String, Entry> present, Map<String, Entry> wanted) {
         for (String domain : present.keySet()) {
             if (!wanted.containsKey(domain)) {
                 RemoteServerManager.deleteConfiguration(domain);
             }
         }
-        for (Map.Entry<String, Boolean> e : wanted.entrySet()) {
+        for (Map.Entry<String, Entry> e : wanted.entrySet()) {
             if (e.getValue().equals(present.get(e.getKey()))) {
                 continue;
             }
-            if (e.getValue()) {
-                RemoteServerManager.allowAccess(new RemoteServerConfiguration(e.getKey()));
+            if (e.getValue().allowed()) {
+                RemoteServerConfiguration allowed = new RemoteServerConfiguration(e.getKey());
+                allowed.setRemotePort(e.getValue().port());
+                RemoteServerManager.allowAccess(allowed);
             } else {
                 RemoteServerManager.blockAccess(e.getKey());
             }
         }
     }
 
-    private static String encode(String mode, String recursive, Map<String, Boolean> entries) {
+    private static String encode(String mode, String recursive, Map<String, Entry> entries) {
         StringBuilder sb = new StringBuilder(mode).append('\n').append(recursive);
-        entries.forEach((d, allowed) -> sb.append('\n').append(allowed ? '+' : '-').append(' ').append(d));
+        entries.forEach((d, e) -> {
+            sb.append('\n').append(e.allowed() ? '+' : '-').append(' ').append(d);
+            if (e.allowed() && e.port() > 0) {
+                sb.append(' ').append(e.port());
+            }
+        });
         return sb.toString();
     }
 }

@@ -62,6 +62,8 @@ class AccessGateTest {
     private final Map<String, String> properties = new HashMap<>();
     /** Openfire's permission rows: domain to allowed (true) or blocked (false). */
     private final Map<String, Boolean> servers = new TreeMap<>();
+    /** The remote port of each allowed row (Openfire keeps it with the row). */
+    private final Map<String, Integer> ports = new TreeMap<>();
     private MockedStatic<JiveGlobals> jiveGlobals;
     private MockedStatic<RemoteServerManager> remoteServerManager;
     private final AccessGate gate = new AccessGate();
@@ -80,7 +82,11 @@ class AccessGateTest {
         remoteServerManager.when(RemoteServerManager::getAllowedServers).thenAnswer(i -> rows(true));
         remoteServerManager.when(RemoteServerManager::getBlockedServers).thenAnswer(i -> rows(false));
         remoteServerManager.when(() -> RemoteServerManager.allowAccess(any(RemoteServerConfiguration.class)))
-            .thenAnswer(i -> servers.put(i.<RemoteServerConfiguration>getArgument(0).getDomain(), true));
+            .thenAnswer(i -> {
+                RemoteServerConfiguration c = i.getArgument(0);
+                ports.put(c.getDomain(), c.getRemotePort());
+                return servers.put(c.getDomain(), true);
+            });
         remoteServerManager.when(() -> RemoteServerManager.blockAccess(anyString()))
             .thenAnswer(i -> servers.put(i.getArgument(0), false));
         remoteServerManager.when(() -> RemoteServerManager.deleteConfiguration(anyString()))
@@ -103,6 +109,7 @@ class AccessGateTest {
             if (a == allowed) {
                 RemoteServerConfiguration c = new RemoteServerConfiguration(domain);
                 c.setPermission(allowed ? Permission.allowed : Permission.blocked);
+                c.setRemotePort(ports.getOrDefault(domain, 0));
                 rows.add(c);
             }
         });
@@ -204,5 +211,37 @@ class AccessGateTest {
 
         assertEquals(before, openfireState());
         assertFalse(properties.containsKey(SAVED));
+    }
+
+    @Test
+    void theRemotePortOfAnAllowedServerSurvivesTheGateAndComesBack() {
+        administratorHas("whitelist", "true", entries("partner.example", true, "other.example", true));
+        ports.put("partner.example", 5270);
+        ports.put("other.example", 5280);
+
+        gate.apply(new ConnectionGatePlan(true, entries("partner.example", true)));
+        assertEquals(5270, ports.get("partner.example"), "an allowed server the plan keeps keeps its port");
+
+        gate.restore();
+        assertEquals("whitelist recursive=true {other.example=true, partner.example=true}", openfireState());
+        assertEquals(5270, ports.get("partner.example"));
+        assertEquals(5280, ports.get("other.example"), "a row the plan removed comes back with its port");
+    }
+
+    @Test
+    void aSavedCopyThatCannotBeReadChangesNothing() {
+        for (String unreadable : new String[] {"whitelist", "sometimes\ntrue\n+ a.example", "whitelist\nmaybe",
+            "whitelist\ntrue\n+ a.example\n* b.example", "whitelist\ntrue\n+ a.example x", "whitelist\ntrue\n+"}) {
+            properties.clear();
+            servers.clear();
+            administratorHas("blacklist", "true", entries("now.example", false));
+            properties.put(SAVED, unreadable);
+            String before = openfireState();
+
+            gate.restore();
+
+            assertEquals(before, openfireState(), "nothing half-restored from " + unreadable.replace("\n", "|"));
+            assertEquals(unreadable, properties.get(SAVED), "the saved copy is kept for the administrator");
+        }
     }
 }
