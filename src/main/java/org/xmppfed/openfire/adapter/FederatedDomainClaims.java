@@ -34,17 +34,18 @@ import org.jivesoftware.util.JiveGlobals;
 import org.xmppfed.openfire.dns.SrvCheck;
 import org.xmppfed.openfire.email.ClaimVerdict;
 import org.xmppfed.openfire.email.DomainClaimCheck;
-import org.xmppfed.openfire.policy.PolicyException;
+import org.xmppfed.openfire.policy.Decision;
+import org.xmppfed.openfire.policy.Direction;
 import org.xmppfed.openfire.policy.PolicyService;
 import org.xmppfed.openfire.store.RemoteDomainStore;
 
 /**
  * Tells whether this server may claim a domain as an email domain, from what Openfire and DNS
- * know: a domain that a policy exception names, that has an S2S session open now, that was seen on
+ * know: a domain that a policy exception names exactly, that has an S2S session open now, that was seen on
  * one before, or whose {@code _xmpp-server._tcp} records send federated servers to hosts that are
  * not this server, belongs to somebody we federate with. (Static routes and partner chat aliases
- * join the list when those capabilities exist.) Answers are kept for a few minutes: the email page
- * asks for every proposed domain.
+ * join the list when those capabilities exist.) Everything but DNS is asked afresh every time; DNS
+ * answers are kept for a few minutes, because the email page asks about every listed domain.
  */
 final class FederatedDomainClaims implements DomainClaimCheck {
     /** DNS server to ask (host or host:port); blank for the system's. */
@@ -69,27 +70,14 @@ final class FederatedDomainClaims implements DomainClaimCheck {
 
     @Override
     public ClaimVerdict check(String domain) {
-        Instant now = Instant.now();
-        Kept k = kept.get(domain);
-        if (k != null && k.until().isAfter(now)) {
-            return k.verdict();
-        }
-        ClaimVerdict verdict = checkNow(domain);
-        kept.put(domain, new Kept(verdict, now.plus(KEEP)));
-        return verdict;
-    }
-
-    /** Forgets kept answers (after the administrator changed something that matters). */
-    void forget() {
-        kept.clear();
-    }
-
-    private ClaimVerdict checkNow(String domain) {
         PolicyService p = policy.get();
         if (p != null) {
-            for (PolicyException e : p.current().exceptions()) {
-                if (e.pattern().matches(domain)) {
-                    return ClaimVerdict.conflict("email.claim.policy", e.pattern().toString());
+            // An exception for exactly this domain names a partner. A wildcard that merely covers it does
+            // not: *.example.com may well cover the organisation's own example.com. (O(labels) per check.)
+            for (Direction d : Direction.TRAFFIC) {
+                Decision decision = p.current().decide(domain, d);
+                if (decision.exception() != null && !decision.exception().pattern().wildcard()) {
+                    return ClaimVerdict.conflict("email.claim.policy", decision.exception().pattern().toString());
                 }
             }
         }
@@ -112,6 +100,20 @@ final class FederatedDomainClaims implements DomainClaimCheck {
     }
 
     private ClaimVerdict dns(String domain) {
+        Instant now = Instant.now();
+        Kept k = kept.get(domain);
+        if (k != null && k.until().isAfter(now)) {
+            return k.verdict();
+        }
+        ClaimVerdict verdict = dnsNow(domain);
+        if (kept.size() > 10_000) {
+            kept.clear();
+        }
+        kept.put(domain, new Kept(verdict, now.plus(KEEP)));
+        return verdict;
+    }
+
+    private ClaimVerdict dnsNow(String domain) {
         SrvCheck.Answer answer;
         try {
             answer = new SrvCheck(JiveGlobals.getProperty(DNS_SERVER, ""), Duration.ofSeconds(3)).xmppServer(domain);

@@ -71,11 +71,6 @@ public final class ModuleHost {
         return type.cast(services.get(type));
     }
 
-    /** Withdraws what {@link #publish} made available. */
-    public void withdraw(Class<?> type) {
-        services.remove(type);
-    }
-
     Map<Class<?>, Object> services() {
         return services;
     }
