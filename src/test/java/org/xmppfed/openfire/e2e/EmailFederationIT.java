@@ -277,6 +277,14 @@ class EmailFederationIT {
             assertNotNull(alice.awaitMessage(in, ARRIVES), "carol still reaches alice");
             String toCarol = frank.send(carol.jid, body());
             assertNotNull(carolGets(toCarol), "frank still reaches carol");
+            // DNS decides for a domain nothing else knows: b.remote.lan's SRV record points at Prosody, not here
+            AdminConsole.Page dnsRefused = env.admin.post("plugins/federation/email.jsp", Map.of("action", "add", "domain", FederationEnvironment.REMOTE_B));
+            assertTrue(dnsRefused.body().contains("its DNS SRV records (" + FederationEnvironment.REMOTE_B + ":5269) send federated servers to "
+                + FederationEnvironment.PROSODY_IP + ", which is not this server."), dnsRefused.body());
+            // a name without SRV records in the suite's DNS may be added
+            AdminConsole.Page added = env.admin.post("plugins/federation/email.jsp", Map.of("action", "add", "domain", "nosrv.lan"));
+            assertEquals(302, added.status(), "a domain DNS sends nowhere else is accepted");
+            assertEquals(302, env.admin.post("plugins/federation/email.jsp", Map.of("action", "delete", "domain", "nosrv.lan")).status());
         } finally {
             env.admin.post("user-delete.jsp?username=eve", Map.of("username", "eve", "delete", "true"));
         }
