@@ -159,7 +159,6 @@ public final class ExceptionListFormat {
         JsonToken token;
         while ((token = json.nextToken()) != JsonToken.END_ARRAY) {
             int line = json.currentTokenLocation().getLineNr();
-            c.count++;
             if (token != JsonToken.START_OBJECT) {
                 json.skipChildren();
                 c.error(line, new InvalidInputException("import.error.json-entry"));
@@ -341,6 +340,7 @@ public final class ExceptionListFormat {
         final List<PolicyException> exceptions = new ArrayList<>();
         final List<LineError> errors = new ArrayList<>();
         final Map<DomainPattern, Integer> seenOnLine = new HashMap<>();
+        /** Entries read so far (a header is only a header before the first entry). */
         int count;
 
         Collector(Instant now) {

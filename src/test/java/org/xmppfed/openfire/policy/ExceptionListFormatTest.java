@@ -331,4 +331,15 @@ class ExceptionListFormatTest {
         }
         assertEquals(1000, seen.size());
     }
+
+    @Test
+    void aSyntaxErrorIsReportedAloneEvenAfterBadEntries() {
+        String text = "[\n {\"pattern\": \"a..example\", \"direction\": \"BOTH\"},\n {\"pattern\": \"b.example\", \"direction\": \"UP\"},\n {]";
+        ExceptionListFormat.ParseResult r = ExceptionListFormat.parseJson(text, Instant.EPOCH);
+        assertEquals(1, r.errors().size(), "only the syntax error: the entries before it are moot");
+        assertEquals(4, r.errors().get(0).line());
+        assertTrue(r.errors().get(0).message(java.util.Locale.ENGLISH).startsWith("Line 4: This is not valid JSON:"),
+            r.errors().get(0).message(java.util.Locale.ENGLISH));
+        assertTrue(r.exceptions().isEmpty());
+    }
 }

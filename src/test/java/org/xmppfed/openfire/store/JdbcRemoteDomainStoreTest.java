@@ -90,4 +90,33 @@ class JdbcRemoteDomainStoreTest {
         assertSame(refused, assertThrows(StoreException.class, () -> store.lastSeen("a.example")).getCause());
         assertSame(refused, assertThrows(StoreException.class, () -> store.recordSeen(List.of("a.example"), T0, 10)).getCause());
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void exactlyTheLimitKeepsEveryRow(Supplier<ConnectionSource> db) {
+        JdbcRemoteDomainStore store = new JdbcRemoteDomainStore(db.get());
+        store.recordSeen(List.of("a.example", "b.example", "c.example"), T0, 3);
+        for (String d : List.of("a.example", "b.example", "c.example")) {
+            assertEquals(Optional.of(T0), store.lastSeen(d), d);
+        }
+    }
+
+    /** Whatever mode a pooled connection comes in, the change is committed and the mode restored. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aPooledConnectionIsCommittedAndHandedBackInItsMode(Supplier<ConnectionSource> db) throws SQLException {
+        ConnectionSource database = db.get();
+        for (boolean autoCommit : new boolean[] {true, false}) {
+            TestDatabases.PooledConnection pooled = new TestDatabases.PooledConnection(database, autoCommit);
+            new JdbcRemoteDomainStore(pooled).recordSeen(List.of("pooled-" + autoCommit + ".example"), T0, 10);
+            assertEquals(autoCommit, pooled.real().getAutoCommit(), "handed back in the mode it came in");
+            if (!autoCommit) {
+                pooled.real().rollback(); // what the pool's next user would do; a committed insert stays
+            }
+            pooled.real().close();
+        }
+        JdbcRemoteDomainStore store = new JdbcRemoteDomainStore(database);
+        assertEquals(Optional.of(T0), store.lastSeen("pooled-true.example"));
+        assertEquals(Optional.of(T0), store.lastSeen("pooled-false.example"));
+    }
 }
