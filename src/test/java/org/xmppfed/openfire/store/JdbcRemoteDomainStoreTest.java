@@ -18,6 +18,7 @@ package org.xmppfed.openfire.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -118,5 +119,17 @@ class JdbcRemoteDomainStoreTest {
         JdbcRemoteDomainStore store = new JdbcRemoteDomainStore(database);
         assertEquals(Optional.of(T0), store.lastSeen("pooled-true.example"));
         assertEquals(Optional.of(T0), store.lastSeen("pooled-false.example"));
+    }
+
+    /** The database refuses the second name (longer than the column): the first is not kept either. */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aBatchTheDatabaseRefusesHalfwayKeepsNothing(Supplier<ConnectionSource> db) {
+        JdbcRemoteDomainStore store = new JdbcRemoteDomainStore(db.get());
+        String tooLong = "x".repeat(300) + ".example";
+        StoreException e = assertThrows(StoreException.class,
+            () -> store.recordSeen(List.of("first.example", tooLong, "third.example"), T0, 10));
+        assertTrue(e.getCause() instanceof SQLException, String.valueOf(e.getCause()));
+        assertEquals(Optional.empty(), store.lastSeen("first.example"), "nothing of the refused batch is kept");
     }
 }
