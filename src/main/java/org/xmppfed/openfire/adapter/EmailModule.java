@@ -91,9 +91,17 @@ public final class EmailModule implements FederationModule {
         userEvents.stop();
         userEvents = null;
         settings.stop();
-        if (ModuleHost.isSettingsKeeper()) {
+        if (ModuleHost.mayRestoreSharedSettings()) {
             worker.runAndWait("restoring Openfire's trunking settings", gateway::restore);
         }
+    }
+
+    @Override
+    public void becameSettingsKeeper() {
+        worker.execute("accepting the email domains", () -> {
+            recordUserDomains();
+            projectEmailDomains(email);
+        });
     }
 
     @Override

@@ -35,6 +35,13 @@ public interface FederationModule {
         return List.of();
     }
 
+    /**
+     * This node now looks after Openfire's settings that the cluster shares (see {@link ClusterRole}):
+     * apply this capability's part of them. Called on a cluster event thread; hand work to the worker.
+     */
+    default void becameSettingsKeeper() {
+    }
+
     /** Whether this capability makes the server answer for {@code domain} (e.g. an email domain). */
     default boolean servesName(String domain) {
         return false;

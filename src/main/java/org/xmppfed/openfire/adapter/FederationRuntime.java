@@ -33,6 +33,7 @@ public final class FederationRuntime {
     private final List<FederationModule> started = new ArrayList<>();
     private Worker worker;
     private FederationInterceptor interceptor;
+    private ClusterRole clusterRole;
 
     public FederationRuntime(List<FederationModule> modules) {
         this.modules = List.copyOf(modules);
@@ -59,12 +60,18 @@ public final class FederationRuntime {
         LocalDomains ourNames = domain -> openfireDomains.isLocal(domain) || servedByAModule(domain);
         interceptor = new FederationInterceptor(ourNames, xmppDomain, steps);
         InterceptorManager.getInstance().addInterceptor(interceptor);
+        clusterRole = new ClusterRole(started);
+        clusterRole.start();
         FederationContext.publish(new FederationContext(host.services(), new WebManagerAudit(), JiveGlobals::getLocale,
             host.hostName(), worker::awaitQueued));
     }
 
     public void stop() {
         FederationContext.publish(null);
+        if (clusterRole != null) {
+            clusterRole.stop();
+            clusterRole = null;
+        }
         if (interceptor != null) {
             InterceptorManager.getInstance().removeInterceptor(interceptor);
             interceptor = null;

@@ -18,7 +18,6 @@ package org.xmppfed.openfire.adapter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jivesoftware.openfire.cluster.ClusterManager;
 
 /**
  * What the plugin gives its modules: the shared worker thread, Openfire's own names, the error
@@ -75,11 +74,13 @@ public final class ModuleHost {
         return services;
     }
 
-    /**
-     * Openfire settings shared by the whole cluster (its S2S permission list, trunking) are kept
-     * by one node: the senior member, or the only node.
-     */
+    /** Whether this node looks after Openfire's settings that the whole cluster shares (see {@link ClusterRole}). */
     public static boolean isSettingsKeeper() {
-        return !ClusterManager.isClusteringStarted() || ClusterManager.isSeniorClusterMember();
+        return ClusterRole.isSettingsKeeper();
+    }
+
+    /** Whether unloading the plugin here should put Openfire's own shared settings back (see {@link ClusterRole}). */
+    public static boolean mayRestoreSharedSettings() {
+        return ClusterRole.mayRestoreSharedSettings();
     }
 }

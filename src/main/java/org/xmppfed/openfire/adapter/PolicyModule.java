@@ -91,9 +91,14 @@ public final class PolicyModule implements FederationModule {
         worker.runAndWait("recording remote domains", this::recordRemoteDomains);
         sweep.cancel(false);
         settings.stop();
-        if (ModuleHost.isSettingsKeeper()) {
+        if (ModuleHost.mayRestoreSharedSettings()) {
             worker.runAndWait("restoring Openfire's server permissions", gate::restore);
         }
+    }
+
+    @Override
+    public void becameSettingsKeeper() {
+        worker.execute("enforcing the policy on connections", () -> enforceOnConnections(policy.current()));
     }
 
     @Override

@@ -342,4 +342,13 @@ class ExceptionListFormatTest {
             r.errors().get(0).message(java.util.Locale.ENGLISH));
         assertTrue(r.exceptions().isEmpty());
     }
+
+    @Test
+    void aDoubledQuoteInsideAQuotedCsvCellIsOneQuote() {
+        ExceptionListFormat.ParseResult r = ExceptionListFormat.parseCsv("\"a\"\"b.example\",BOTH\n\"ok.example\",\"INCOMING\"\n", Instant.EPOCH);
+        assertEquals(1, r.errors().size());
+        assertEquals(1, r.errors().get(0).line());
+        assertTrue(r.errors().get(0).message(java.util.Locale.ENGLISH).contains("'a\"b.example'"),
+            r.errors().get(0).message(java.util.Locale.ENGLISH));
+    }
 }
