@@ -35,10 +35,6 @@ public final class JdbcEmailDomainStore implements EmailDomainStore {
     private static final String RENAME = "UPDATE ofFedEmailDomain SET emailDomain = ? WHERE emailDomain = ?";
     private static final String DELETE = "DELETE FROM ofFedEmailDomain WHERE emailDomain = ?";
 
-    private interface Work<T> {
-        T run(Connection con) throws SQLException;
-    }
-
     private final ConnectionSource connections;
 
     public JdbcEmailDomainStore(ConnectionSource connections) {
@@ -139,22 +135,7 @@ public final class JdbcEmailDomainStore implements EmailDomainStore {
         }
     }
 
-    private <T> T inTransaction(String what, Work<T> work) {
-        try (Connection con = connections.open()) {
-            boolean autoCommit = con.getAutoCommit();
-            con.setAutoCommit(false);
-            try {
-                T result = work.run(con);
-                con.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                con.rollback();
-                throw e;
-            } finally {
-                con.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
-        }
+    private <T> T inTransaction(String what, Transactions.Work<T> work) {
+        return Transactions.inTransaction(connections, what, work);
     }
 }

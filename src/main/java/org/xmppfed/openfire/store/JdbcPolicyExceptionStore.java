@@ -121,20 +121,9 @@ public final class JdbcPolicyExceptionStore implements PolicyExceptionStore {
     }
 
     private void inTransaction(String what, Work work) {
-        try (Connection con = connections.open()) {
-            boolean autoCommit = con.getAutoCommit();
-            con.setAutoCommit(false);
-            try {
-                work.run(con);
-                con.commit();
-            } catch (SQLException | RuntimeException e) {
-                con.rollback();
-                throw e;
-            } finally {
-                con.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
-        }
+        Transactions.inTransaction(connections, what, con -> {
+            work.run(con);
+            return null;
+        });
     }
 }

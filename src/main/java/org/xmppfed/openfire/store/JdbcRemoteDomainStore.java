@@ -40,34 +40,23 @@ public final class JdbcRemoteDomainStore implements RemoteDomainStore {
 
     @Override
     public void recordSeen(Collection<String> domains, Instant when, int limit) {
-        try (Connection con = connections.open()) {
-            boolean autoCommit = con.getAutoCommit();
-            con.setAutoCommit(false);
-            try {
-                for (String domain : domains) {
-                    try (PreparedStatement update = con.prepareStatement(UPDATE)) {
-                        update.setLong(1, when.toEpochMilli());
-                        update.setString(2, domain);
-                        if (update.executeUpdate() == 0) {
-                            try (PreparedStatement insert = con.prepareStatement(INSERT)) {
-                                insert.setString(1, domain);
-                                insert.setLong(2, when.toEpochMilli());
-                                insert.executeUpdate();
-                            }
+        Transactions.inTransaction(connections, "record remote domains", con -> {
+            for (String domain : domains) {
+                try (PreparedStatement update = con.prepareStatement(UPDATE)) {
+                    update.setLong(1, when.toEpochMilli());
+                    update.setString(2, domain);
+                    if (update.executeUpdate() == 0) {
+                        try (PreparedStatement insert = con.prepareStatement(INSERT)) {
+                            insert.setString(1, domain);
+                            insert.setLong(2, when.toEpochMilli());
+                            insert.executeUpdate();
                         }
                     }
                 }
-                prune(con, limit);
-                con.commit();
-            } catch (SQLException | RuntimeException e) {
-                con.rollback();
-                throw e;
-            } finally {
-                con.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw new StoreException("Could not record remote domains: " + e.getMessage(), e);
-        }
+            prune(con, limit);
+            return null;
+        });
     }
 
     /** Deletes the oldest rows beyond {@code limit}. */
