@@ -93,28 +93,6 @@ class EmailAddressingTest {
 
     // ---- test doubles ----
 
-    /** Records what would be sent instead of routing it. */
-    static final class RecordingSender implements ErrorSender {
-        final List<Packet> toLocal = new ArrayList<>();
-        final List<Session> viaSession = new ArrayList<>();
-        final List<Packet> toRemote = new ArrayList<>();
-
-        @Override
-        public void toLocal(Packet error, Session session) {
-            toLocal.add(error);
-            viaSession.add(session);
-        }
-
-        @Override
-        public void toRemote(Packet error) {
-            toRemote.add(error);
-        }
-
-        boolean nothingSent() {
-            return toLocal.isEmpty() && toRemote.isEmpty();
-        }
-    }
-
     // ---- fixture ----
 
     private final MemoryEmailDomainStore domainStore = new MemoryEmailDomainStore();

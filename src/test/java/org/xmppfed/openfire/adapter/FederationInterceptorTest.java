@@ -54,24 +54,6 @@ class FederationInterceptorTest {
     private static final JID ALICE = new JID("alice@openfire.test/phone");
     private static final JID BOB = new JID("bob@partner.test/laptop");
 
-    /** Records what the interceptor sends instead of routing it. */
-    static final class RecordingSender implements ErrorSender {
-        final List<Packet> toLocal = new ArrayList<>();
-        final List<Session> viaSession = new ArrayList<>();
-        final List<Packet> toRemote = new ArrayList<>();
-
-        @Override
-        public void toLocal(Packet error, Session session) {
-            toLocal.add(error);
-            viaSession.add(session);
-        }
-
-        @Override
-        public void toRemote(Packet error) {
-            toRemote.add(error);
-        }
-    }
-
     private final AtomicReference<FederationPolicy> policy = new AtomicReference<>();
     private final PolicyCounters counters = new PolicyCounters();
     private final RecordingSender sender = new RecordingSender();
