@@ -37,7 +37,7 @@ public record FederationEvent(Instant time, String node, EventKind kind, String 
         Objects.requireNonNull(kind, "kind");
         node = cut(node == null ? "" : node, NAME_CHARS);
         remoteDomain = remoteDomain == null || remoteDomain.isEmpty() ? null : cut(remoteDomain, DOMAIN_CHARS);
-        summary = cut(summary == null ? "" : summary, SUMMARY_CHARS);
+        summary = cut(summary == null || summary.isBlank() ? kind.name() : summary, SUMMARY_CHARS); // never empty: Oracle reads '' as NULL
         details = details == null || details.isEmpty() ? null : cut(details, DETAILS_CHARS);
         adminUser = adminUser == null || adminUser.isEmpty() ? null : cut(adminUser, NAME_CHARS);
         if (repeats < 0) {
