@@ -59,7 +59,7 @@ public final class FederationRuntime {
         LocalDomains ourNames = domain -> openfireDomains.isLocal(domain) || servedByAModule(domain);
         interceptor = new FederationInterceptor(ourNames, xmppDomain, steps);
         InterceptorManager.getInstance().addInterceptor(interceptor);
-        FederationContext.publish(new FederationContext(host.services(), new WebManagerAudit(), JiveGlobals::getLocale,
+        FederationContext.publish(new FederationContext(host.services(), new WebManagerAudit(EventModule.events(host)), JiveGlobals::getLocale,
             host.hostName(), worker::awaitQueued));
     }
 
