@@ -21,4 +21,18 @@ CREATE TABLE ofFedRemoteDomain (
   CONSTRAINT ofFedRemoteDomain_pk PRIMARY KEY (remoteDomain)
 );
 
+CREATE TABLE ofFedEvent (
+  eventId      BIGINT       NOT NULL,
+  eventTime    BIGINT       NOT NULL,
+  nodeName     VARCHAR(255)  NOT NULL,
+  eventKind    VARCHAR(32)   NOT NULL,
+  remoteDomain VARCHAR(255),
+  summary      VARCHAR(1000) NOT NULL,
+  details      VARCHAR(2000),
+  adminUser    VARCHAR(255),
+  repeatCount  INTEGER       NOT NULL
+);
+
+CREATE INDEX ofFedEvent_time_idx ON ofFedEvent (eventTime);
+
 INSERT INTO ofVersion (name, version) VALUES ('federation', 3);

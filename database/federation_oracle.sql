@@ -21,4 +21,18 @@ CREATE TABLE ofFedRemoteDomain (
   CONSTRAINT ofFedRemoteDomain_pk PRIMARY KEY (remoteDomain)
 );
 
+CREATE TABLE ofFedEvent (
+  eventId      NUMBER(19)       NOT NULL,
+  eventTime    NUMBER(19)       NOT NULL,
+  nodeName     VARCHAR2(255)  NOT NULL,
+  eventKind    VARCHAR2(32)   NOT NULL,
+  remoteDomain VARCHAR2(255),
+  summary      VARCHAR2(1000) NOT NULL,
+  details      VARCHAR2(2000),
+  adminUser    VARCHAR2(255),
+  repeatCount  NUMBER(10)       NOT NULL
+);
+
+CREATE INDEX ofFedEvent_time_idx ON ofFedEvent (eventTime);
+
 INSERT INTO ofVersion (name, version) VALUES ('federation', 3);

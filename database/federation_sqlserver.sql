@@ -21,4 +21,18 @@ CREATE TABLE ofFedRemoteDomain (
   CONSTRAINT ofFedRemoteDomain_pk PRIMARY KEY (remoteDomain)
 );
 
+CREATE TABLE ofFedEvent (
+  eventId      BIGINT       NOT NULL,
+  eventTime    BIGINT       NOT NULL,
+  nodeName     NVARCHAR(255)  NOT NULL,
+  eventKind    NVARCHAR(32)   NOT NULL,
+  remoteDomain NVARCHAR(255),
+  summary      NVARCHAR(1000) NOT NULL,
+  details      NVARCHAR(2000),
+  adminUser    NVARCHAR(255),
+  repeatCount  INT       NOT NULL
+);
+
+CREATE INDEX ofFedEvent_time_idx ON ofFedEvent (eventTime);
+
 INSERT INTO ofVersion (name, version) VALUES ('federation', 3);

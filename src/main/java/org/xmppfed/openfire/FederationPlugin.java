@@ -21,13 +21,15 @@ import java.util.List;
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
 import org.xmppfed.openfire.adapter.EmailModule;
+import org.xmppfed.openfire.adapter.EventModule;
 import org.xmppfed.openfire.adapter.FederationRuntime;
 import org.xmppfed.openfire.adapter.PolicyModule;
 
 /**
  * The federation plugin's lifecycle: {@link #initializePlugin} starts the capabilities in the
- * order listed here (which is also the order of their steps on every stanza: the policy decides
- * first, address mapping follows), {@link #destroyPlugin} stops them in reverse, so the plugin
+ * order listed here (the event log first, so that every other capability can report to it; the
+ * order is also that of their steps on every stanza: the policy decides first, address mapping
+ * follows), {@link #destroyPlugin} stops them in reverse, so the plugin
  * can be unloaded and reloaded without restarting Openfire.
  */
 public final class FederationPlugin implements Plugin {
@@ -38,6 +40,7 @@ public final class FederationPlugin implements Plugin {
     public void initializePlugin(PluginManager manager, File pluginDirectory) {
         EmailModule emailModule = new EmailModule();
         runtime = new FederationRuntime(List.of(
+            new EventModule(), // first: the others report to its event log from their start on, and it stops last
             new PolicyModule(),
             emailModule));
         runtime.start();

@@ -22,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes denied stanzas to Openfire's log without letting a flood of them flood the log: at most
+ * Writes the log lines of per-stanza events (denied, dropped and refused stanzas, closed
+ * connections) to Openfire's log without letting a flood of them flood the log: at most
  * {@code perWindow} lines per window; the number of lines left out is reported with the next one
  * written.
  */

@@ -30,6 +30,8 @@ import org.xmpp.packet.Presence;
 import org.xmppfed.openfire.email.EmailAddresses;
 import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.email.InboundAddress;
+import org.xmppfed.openfire.events.EventKind;
+import org.xmppfed.openfire.events.EventLog;
 
 /**
  * The stanza side of email address for federation: the email module's step, which runs after the
@@ -58,13 +60,13 @@ final class EmailAddressing implements StanzaStep {
     private final EmailFederation email;
     private final ErrorSender errors;
     private final Consumer<Packet> reroute;
-    private final DenialLog log;
+    private final EventLog events;
 
-    EmailAddressing(EmailFederation email, ErrorSender errors, Consumer<Packet> reroute, DenialLog log) {
+    EmailAddressing(EmailFederation email, ErrorSender errors, Consumer<Packet> reroute, EventLog events) {
         this.email = email;
         this.errors = errors;
         this.reroute = reroute;
-        this.log = log;
+        this.events = events;
     }
 
     @Override
@@ -87,8 +89,9 @@ final class EmailAddressing implements StanzaStep {
         }
         InboundAddress target = email.resolve(to.getNode(), to.getDomain());
         if (target.kind() != InboundAddress.Kind.UNCHANGED && !email.ready()) {
-            log.denied("Dropped " + stanza.kind() + " from " + packet.getFrom().getDomain() + " to " + to.toBareJID()
-                + ": the user list has not been read yet");
+            String from = packet.getFrom().getDomain();
+            events.record(EventKind.EMAIL_NOT_READY, from, "Dropped " + stanza.kind() + " from " + from
+                + ": the user list has not been read yet", "to " + to.toBareJID(), null);
             throw new PacketRejectedException("Email addresses not loaded yet");
         }
         switch (target.kind()) {
@@ -96,13 +99,15 @@ final class EmailAddressing implements StanzaStep {
             }
             case DELIVER -> packet.setTo(new JID(target.username(), email.xmppDomain(), to.getResource()));
             case NATIVE_HIDDEN -> {
-                log.denied("Dropped " + stanza.kind() + " from " + packet.getFrom().toBareJID() + " to " + to.toBareJID()
-                    + ": this user federates with an email address, not with the XMPP address");
+                events.record(EventKind.NATIVE_ADDRESS_DROPPED, packet.getFrom().getDomain(), "Dropped " + stanza.kind() + " from "
+                    + packet.getFrom().getDomain() + ": addressed to the XMPP address of a user who federates with an email address",
+                    "from " + packet.getFrom().toBareJID() + " to " + to.toBareJID(), null);
                 throw new PacketRejectedException("Native address of a user who federates by email");
             }
             case UNKNOWN, DOMAIN -> {
-                log.denied("Refused " + stanza.kind() + " from " + packet.getFrom().toBareJID() + " to " + to
-                    + ": no user has this address in the email domain " + to.getDomain());
+                events.record(EventKind.EMAIL_ADDRESS_REFUSED, packet.getFrom().getDomain(), "Refused " + stanza.kind() + " from "
+                    + packet.getFrom().getDomain() + ": no user has this address in the email domain " + to.getDomain(),
+                    "from " + packet.getFrom().toBareJID() + " to " + to, null);
                 answerNobodyHere(packet, null, false);
                 throw new PacketRejectedException("No such email address");
             }
@@ -116,7 +121,8 @@ final class EmailAddressing implements StanzaStep {
             return;
         }
         if (!email.ready()) {
-            log.denied("Held back " + stanza.kind() + " to " + packet.getTo().getDomain() + ": the user list has not been read yet");
+            events.record(EventKind.EMAIL_NOT_READY, packet.getTo().getDomain(), "Held back " + stanza.kind() + " to "
+                + packet.getTo().getDomain() + ": the user list has not been read yet");
             throw new PacketRejectedException("Email addresses not loaded yet");
         }
         if (packet instanceof Presence presence && isSubscription(presence)) {

@@ -69,7 +69,7 @@ public final class EmailModule implements FederationModule {
         Worker.guarded("loading the email domains", email::reload);
         Worker.guarded("reading the users' email addresses", events::loadAll);
         lastUserRead = System.nanoTime();
-        step = new EmailAddressing(email, host.errors(), RemoteRouting::route, DenialLog.standard());
+        step = new EmailAddressing(email, host.errors(), RemoteRouting::route, EventModule.events(host));
         email.addListener(e -> worker.execute("accepting the email domains", () -> projectEmailDomains(e)));
         worker.execute("accepting the email domains", () -> {
             recordUserDomains();

@@ -62,7 +62,7 @@ public final class FederationRuntime {
         InterceptorManager.getInstance().addInterceptor(interceptor);
         clusterRole = new ClusterRole(started);
         clusterRole.start();
-        FederationContext.publish(new FederationContext(host.services(), new WebManagerAudit(), JiveGlobals::getLocale,
+        FederationContext.publish(new FederationContext(host.services(), new WebManagerAudit(EventModule.events(host)), JiveGlobals::getLocale,
             host.hostName(), worker::awaitQueued));
     }
 

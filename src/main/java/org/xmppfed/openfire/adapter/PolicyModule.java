@@ -28,6 +28,7 @@ import org.jivesoftware.database.DbConnectionManager;
 import org.jivesoftware.util.JiveGlobals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xmppfed.openfire.events.EventLog;
 import org.xmppfed.openfire.policy.ConnectionGatePlan;
 import org.xmppfed.openfire.policy.FederationPolicy;
 import org.xmppfed.openfire.policy.PolicyCounters;
@@ -54,7 +55,7 @@ public final class PolicyModule implements FederationModule {
     private final Set<String> recordedRemoteDomains = ConcurrentHashMap.newKeySet();
     private RemoteDomainStore remoteDomains;
     private ScheduledFuture<?> recordSeen;
-    private final SessionSweeper sweeper = new SessionSweeper();
+    private SessionSweeper sweeper;
     private final AccessGate gate = new AccessGate();
     private JivePolicySettings settings;
     private PolicyService policy;
@@ -65,6 +66,8 @@ public final class PolicyModule implements FederationModule {
     @Override
     public void start(ModuleHost host) {
         worker = host.worker();
+        EventLog events = EventModule.events(host);
+        sweeper = new SessionSweeper(events);
         settings = new JivePolicySettings(() -> worker.coalesced("policy reload", policy::reload));
         policy = new PolicyService(new JdbcPolicyExceptionStore(DbConnectionManager::getConnection), settings, Clock.systemUTC());
         try {
@@ -73,7 +76,7 @@ public final class PolicyModule implements FederationModule {
             // The service starts in lockdown; that is what stays in force (fail closed).
             LOG.error("Could not load the federation policy; all federated traffic is denied until it loads", e);
         }
-        step = new PolicyStep(policy::current, counters, host.errors(), this::closeIncomingSoon, DenialLog.standard());
+        step = new PolicyStep(policy::current, counters, host.errors(), this::closeIncomingSoon, events);
         policy.addListener(p -> worker.execute("enforcing the policy on connections", () -> enforceOnConnections(p)));
         settings.start();
         worker.execute("enforcing the policy on connections", () -> enforceOnConnections(policy.current()));

@@ -23,6 +23,8 @@ import org.xmpp.packet.IQ;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
+import org.xmppfed.openfire.events.EventKind;
+import org.xmppfed.openfire.events.EventLog;
 import org.xmppfed.openfire.policy.Decision;
 import org.xmppfed.openfire.policy.Direction;
 import org.xmppfed.openfire.policy.FederationPolicy;
@@ -32,22 +34,23 @@ import org.xmppfed.openfire.policy.PolicyCounters;
  * The federation policy on the per-stanza path: every federated stanza is decided for its
  * direction(s), counted, and - when denied - dropped with the answer the specification asks for
  * (service-unavailable to a remote IQ request when we may answer; not-allowed with the rule to a
- * local sender of a message or IQ; presence silently).
+ * local sender of a message or IQ; presence silently). Every denial is a
+ * {@link EventKind#STANZA_DENIED} event (the event log coalesces floods and writes Openfire's log line).
  */
 final class PolicyStep implements StanzaStep {
     private final Supplier<FederationPolicy> policy;
     private final PolicyCounters counters;
     private final ErrorSender errors;
     private final Consumer<String> closeSessionsOfDeniedDomain;
-    private final DenialLog denialLog;
+    private final EventLog events;
 
     PolicyStep(Supplier<FederationPolicy> policy, PolicyCounters counters, ErrorSender errors,
-               Consumer<String> closeSessionsOfDeniedDomain, DenialLog denialLog) {
+               Consumer<String> closeSessionsOfDeniedDomain, EventLog events) {
         this.policy = policy;
         this.counters = counters;
         this.errors = errors;
         this.closeSessionsOfDeniedDomain = closeSessionsOfDeniedDomain;
-        this.denialLog = denialLog;
+        this.events = events;
     }
 
     @Override
@@ -137,7 +140,7 @@ final class PolicyStep implements StanzaStep {
     }
 
     private void logDenial(String way, Stanza stanza, String remote, Decision decision, FederationPolicy current) {
-        denialLog.denied("Denied " + way + " " + stanza.kind() + " " + (way.equals("incoming") ? "from " : "to ")
+        events.record(EventKind.STANZA_DENIED, remote, "Denied " + way + " " + stanza.kind() + " " + (way.equals("incoming") ? "from " : "to ")
             + remote + ": " + decision.ruleDescription(current.defaultPolicy()));
     }
 }

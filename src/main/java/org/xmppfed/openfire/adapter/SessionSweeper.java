@@ -23,8 +23,8 @@ import org.jivesoftware.openfire.session.DomainPair;
 import org.jivesoftware.openfire.session.IncomingServerSession;
 import org.jivesoftware.openfire.session.LocalSession;
 import org.jivesoftware.openfire.session.OutgoingServerSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.xmppfed.openfire.events.EventKind;
+import org.xmppfed.openfire.events.EventLog;
 import org.xmppfed.openfire.policy.Direction;
 import org.xmppfed.openfire.policy.FederationPolicy;
 
@@ -32,9 +32,14 @@ import org.xmppfed.openfire.policy.FederationPolicy;
  * Closes this node's S2S sessions that the policy no longer allows: every session with a domain
  * that may not exchange anything with us, and outgoing sessions to domains we may not send to.
  * (Incoming sessions of a domain we may still send to stay up; their stanzas are dropped.)
+ * Every session closed is a {@link EventKind#CONNECTION_CLOSED} event.
  */
 final class SessionSweeper {
-    private static final Logger LOG = LoggerFactory.getLogger(SessionSweeper.class);
+    private final EventLog events;
+
+    SessionSweeper(EventLog events) {
+        this.events = events;
+    }
 
     void sweep(FederationPolicy policy) {
         SessionManager sessions = SessionManager.getInstance();
@@ -50,8 +55,8 @@ final class SessionSweeper {
             if (!policy.decide(pair.getRemote(), Direction.OUTGOING).allowed()) {
                 OutgoingServerSession session = sessions.getOutgoingServerSession(pair);
                 if (session instanceof LocalSession) {
-                    LOG.info("Module=\"XMPPFederation\" Closing outgoing S2S session {} -> {}: the federation policy denies it",
-                        pair.getLocal(), pair.getRemote());
+                    events.record(EventKind.CONNECTION_CLOSED, pair.getRemote(), "Closed outgoing S2S session "
+                        + pair.getLocal() + " -> " + pair.getRemote() + ": the federation policy denies it", "reason: policy", null);
                     session.close();
                 }
             }
@@ -79,10 +84,11 @@ final class SessionSweeper {
         }
     }
 
-    private static void closeIncoming(SessionManager sessions, String domain) {
+    private void closeIncoming(SessionManager sessions, String domain) {
         for (IncomingServerSession session : sessions.getIncomingServerSessions(domain)) {
             if (session instanceof LocalSession) {
-                LOG.info("Module=\"XMPPFederation\" Closing incoming S2S session from {}: the federation policy denies it", domain);
+                events.record(EventKind.CONNECTION_CLOSED, domain, "Closed incoming S2S session from " + domain
+                    + ": the federation policy denies it", "reason: policy", null);
                 session.close();
             }
         }

@@ -17,15 +17,47 @@ package org.xmppfed.openfire.adapter;
 
 import javax.servlet.http.HttpServletRequest;
 
+import org.jivesoftware.openfire.auth.AuthToken;
 import org.jivesoftware.util.WebManager;
+import org.xmppfed.openfire.events.EventKind;
+import org.xmppfed.openfire.events.EventLog;
 import org.xmppfed.openfire.web.AuditLog;
 
-/** Admin changes go to Openfire's admin audit log, attributed to the logged-in administrator. */
+/**
+ * Admin changes go to Openfire's admin audit log, attributed to the logged-in administrator, and
+ * to the federation event log as {@link EventKind#SETTINGS_CHANGED} with the administrator's user
+ * name and the pages' own summary and before/after details (which never carry a secret).
+ */
 public final class WebManagerAudit implements AuditLog {
+    /** Openfire's admin audit log: records the change and says who is logged in (or {@code null}). */
+    @FunctionalInterface
+    interface OpenfireAudit {
+        String logAndName(HttpServletRequest request, String summary, String details);
+    }
+
+    private final OpenfireAudit openfire;
+    private final EventLog events;
+
+    public WebManagerAudit(EventLog events) {
+        this(WebManagerAudit::throughWebManager, events);
+    }
+
+    WebManagerAudit(OpenfireAudit openfire, EventLog events) {
+        this.openfire = openfire;
+        this.events = events;
+    }
+
     @Override
     public void record(HttpServletRequest request, String summary, String details) {
+        String admin = openfire.logAndName(request, summary, details);
+        events.record(EventKind.SETTINGS_CHANGED, null, summary, details, admin);
+    }
+
+    private static String throughWebManager(HttpServletRequest request, String summary, String details) {
         WebManager web = new WebManager();
         web.init(request, null, request.getSession(), request.getServletContext());
         web.logEvent(summary, details);
+        AuthToken admin = web.getAuthToken();
+        return admin == null ? null : admin.getUsername();
     }
 }

@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.policy.PolicyCounters;
 import org.xmppfed.openfire.policy.PolicyService;
+import org.xmppfed.openfire.store.EventStore;
 
 /**
  * What the admin pages work with; the plugin builds it when it starts. {@code services} holds
@@ -66,5 +67,10 @@ public record FederationContext(Map<Class<?>, Object> services, AuditLog audit, 
 
     public EmailFederation email() {
         return service(EmailFederation.class);
+    }
+
+    /** The federation event log's stored events. */
+    public EventStore events() {
+        return service(EventStore.class);
     }
 }

@@ -43,6 +43,7 @@ import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
+import org.xmppfed.openfire.events.EventLog;
 import org.xmppfed.openfire.policy.DefaultPolicy;
 import org.xmppfed.openfire.policy.Direction;
 import org.xmppfed.openfire.policy.FederationPolicy;
@@ -72,7 +73,7 @@ class FederationInterceptorTest {
 
     private FederationInterceptor interceptor(Supplier<FederationPolicy> p, LocalDomains local) {
         return new FederationInterceptor(local, LOCAL, List.of(
-            new PolicyStep(p, counters, sender, closed::add, new DenialLog(1000, 1_000_000_000L, System::nanoTime))));
+            new PolicyStep(p, counters, sender, closed::add, EventLog.NONE)));
     }
 
     private void policy(DefaultPolicy def, String pattern, Direction direction) {

@@ -85,6 +85,7 @@ import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.email.EmailIndex;
 import org.xmppfed.openfire.email.MemoryEmailDomainStore;
 import org.xmppfed.openfire.email.MemoryEmailSettings;
+import org.xmppfed.openfire.events.EventLog;
 import org.xmppfed.openfire.policy.DefaultPolicy;
 import org.xmppfed.openfire.policy.FederationPolicy;
 import org.xmppfed.openfire.policy.PolicyCounters;
@@ -193,10 +194,10 @@ class NativeJidLeakTest {
             };
             PolicyStep policy = new PolicyStep(() -> FederationPolicy.of(true, DefaultPolicy.ALLOW, List.of()),
                 new PolicyCounters(), errors, domain -> fail("no session is closed: " + domain),
-                new DenialLog(1000, 1_000_000_000L, System::nanoTime));
+                EventLog.NONE);
             // The reroute goes where RemoteRouting.route sends it: to the outgoing server session.
             EmailAddressing addressing = new EmailAddressing(email, errors, this::toOutgoingServerSession,
-                new DenialLog(1000, 1_000_000_000L, System::nanoTime));
+                EventLog.NONE);
             interceptor = new FederationInterceptor(d -> openfireServes(d) || email.isEmailDomain(d), DOMAIN,
                 List.of(policy, addressing));
         }

@@ -17,6 +17,7 @@ package org.xmppfed.openfire.adapter;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockStatic;
 import static org.mockito.Mockito.mockingDetails;
@@ -69,7 +70,10 @@ class SessionSweeperTest {
     /** Every session of the fixture, by name ("in/<domain>", "out/<domain>", "...on another node"). */
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private MockedStatic<SessionManager> singleton;
-    private final SessionSweeper sweeper = new SessionSweeper();
+    /** The events recorded: kind, remote domain, summary and details. */
+    private final List<String> events = new ArrayList<>();
+    private final SessionSweeper sweeper = new SessionSweeper((kind, domain, summary, details, admin) ->
+        events.add(kind + " " + domain + " | " + summary + " | " + details));
 
     @BeforeEach
     void openfireWithSessionsToEveryDomain() {
@@ -145,6 +149,11 @@ class SessionSweeperTest {
             closed(),
             "incoming sessions of domains we may still send to stay (their stanzas are dropped); "
                 + "allowed sessions and sessions on other nodes stay");
+        assertEquals(List.of(
+            "CONNECTION_CLOSED denied.example | Closed incoming S2S session from denied.example: the federation policy denies it | reason: policy",
+            "CONNECTION_CLOSED inbound.example | Closed outgoing S2S session openfire.test -> inbound.example: the federation policy denies it | reason: policy",
+            "CONNECTION_CLOSED denied.example | Closed outgoing S2S session openfire.test -> denied.example: the federation policy denies it | reason: policy"),
+            events, "one event per session closed, none for sessions on other nodes");
     }
 
     @Test
@@ -164,6 +173,7 @@ class SessionSweeperTest {
         sweeper.sweep(FederationPolicy.of(true, DefaultPolicy.ALLOW, List.of()));
 
         assertEquals(new TreeSet<>(), closed());
+        assertEquals(List.of(), events);
     }
 
     @Test
@@ -171,6 +181,8 @@ class SessionSweeperTest {
         sweeper.closeIncoming("partner.example");
 
         assertEquals(new TreeSet<>(List.of("in/partner.example")), closed());
+        assertEquals(1, events.size());
+        assertTrue(events.get(0).startsWith("CONNECTION_CLOSED partner.example | Closed incoming S2S session"), events.toString());
     }
 
     @Test

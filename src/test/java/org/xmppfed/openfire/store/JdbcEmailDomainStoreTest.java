@@ -346,6 +346,15 @@ class JdbcEmailDomainStoreTest {
                     result.add("pk " + rs.getString("COLUMN_NAME").toLowerCase());
                 }
             }
+            try (ResultSet rs = meta.getIndexInfo(null, schema, name, false, false)) {
+                while (rs.next()) {
+                    String index = rs.getString("INDEX_NAME");
+                    if (index != null && index.toLowerCase().endsWith("_idx")) {
+                        result.add("index " + (index.equalsIgnoreCase("ofFedEvent_time_idx") ? "ofFedEvent_time_idx" : index)
+                            + " " + rs.getString("COLUMN_NAME").toLowerCase());
+                    }
+                }
+            }
         }
         return result;
     }
@@ -404,6 +413,15 @@ class JdbcEmailDomainStoreTest {
         assertEquals(List.of("remotedomain VARCHAR(255) NO", "lastseen BIGINT NO", "pk remotedomain"), describe(fresh, "ofFedRemoteDomain"));
         assertEquals(describe(fresh, "ofFedRemoteDomain"), describe(installed, "ofFedRemoteDomain"));
         assertEquals(describe(fresh, "ofFedPolicyException"), describe(installed, "ofFedPolicyException"));
+        List<String> events = describe(fresh, "ofFedEvent");
+        assertEquals(List.of("eventid BIGINT NO", "eventtime BIGINT NO", "nodename VARCHAR(255) NO", "eventkind VARCHAR(32) NO",
+            "remotedomain VARCHAR(255) YES", "summary VARCHAR(1000) NO", "details VARCHAR(2000) YES", "adminuser VARCHAR(255) YES",
+            "repeatcount INTEGER NO", "index ofFedEvent_time_idx eventtime"), events);
+        assertEquals(events, describe(installed, "ofFedEvent"), "the upgrade creates the event log as a fresh install does");
+        JdbcEventStore eventLog = new JdbcEventStore(installed);
+        eventLog.insert(List.of(new org.xmppfed.openfire.events.FederationEvent(T0, "node-1",
+            org.xmppfed.openfire.events.EventKind.PLUGIN_STARTED, null, "started", null, null, 0)));
+        assertEquals(1, eventLog.count(org.xmppfed.openfire.events.EventQuery.newest(10)));
 
         discard(db, installed, "v1");
         discard(db, fresh, "v2");
@@ -460,6 +478,11 @@ class JdbcEmailDomainStoreTest {
         assertTrue(install.contains("INSERT INTO ofVersion (name, version) VALUES ('federation', 3);"), install);
         assertTrue(upgrade.contains("UPDATE ofVersion SET version = 2 WHERE name = 'federation';"), upgrade);
         assertTrue(upgrade3.contains("UPDATE ofVersion SET version = 3 WHERE name = 'federation';"), upgrade3);
+        Matcher events = Pattern.compile("CREATE TABLE ofFedEvent \\([^;]*\\);").matcher(install);
+        assertTrue(events.find(), install);
+        assertTrue(upgrade3.contains(events.group()), "the upgrade creates the install script's event table");
+        String index = "CREATE INDEX ofFedEvent_time_idx ON ofFedEvent (eventTime);";
+        assertTrue(install.contains(index) && upgrade3.contains(index), "the time column is indexed, installed or upgraded");
         assertFalse(upgrade.contains("ofFedPolicyException") || upgrade3.contains("ofFedPolicyException"),
             "the upgrades leave the version 1 table alone");
     }

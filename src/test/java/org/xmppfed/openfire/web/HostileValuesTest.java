@@ -72,6 +72,18 @@ class HostileValuesTest {
         assertEscaped(PageFixture.run(page, "GET", all("delete"), true).body.toString());
     }
 
+    @Test
+    void theEventLogPageEscapesEveryFieldAndEveryStoredValue() throws Exception {
+        f.events.insert(java.util.List.of(new org.xmppfed.openfire.events.FederationEvent(java.time.Instant.now(), EVIL,
+            org.xmppfed.openfire.events.EventKind.SETTINGS_CHANGED, EVIL, EVIL, EVIL, EVIL, 3)));
+        EventsServlet page = new EventsServlet(() -> f.context);
+        assertEscaped(PageFixture.run(page, "GET", Map.of(), true).body.toString());
+        assertEscaped(PageFixture.run(page, "GET", all("from", "to", "domain", "kind", "node", "start"), true).body.toString());
+        Map<String, String> valid = all("node");
+        valid.put("start", "0");
+        assertEscaped(PageFixture.run(page, "GET", valid, true).body.toString());
+    }
+
     private static Map<String, String> all(String... fields) {
         Map<String, String> m = new HashMap<>();
         for (String field : fields) {

@@ -41,7 +41,9 @@ import org.xmppfed.openfire.policy.MemoryPolicySettings;
 import org.xmppfed.openfire.policy.PolicyCounters;
 import org.xmppfed.openfire.policy.PolicyService;
 import org.xmppfed.openfire.policy.PolicySettingsStore;
+import org.xmppfed.openfire.store.EventStore;
 import org.xmppfed.openfire.store.JdbcEmailDomainStore;
+import org.xmppfed.openfire.store.JdbcEventStore;
 import org.xmppfed.openfire.store.JdbcPolicyExceptionStore;
 import org.xmppfed.openfire.store.TestDatabases;
 
@@ -52,6 +54,7 @@ final class PageFixture {
     final FederationContext context;
     final EmailIndex index;
     final EmailFederation email;
+    final JdbcEventStore events = new JdbcEventStore(TestDatabases.hsqldb());
     int rereads;
     int enforcementWaits;
     final MemoryEmailSettings emailSettings = new MemoryEmailSettings();
@@ -68,6 +71,7 @@ final class PageFixture {
         services.put(PolicyService.class, policy);
         services.put(PolicyCounters.class, new PolicyCounters());
         services.put(EmailFederation.class, email);
+        services.put(EventStore.class, events);
         services.put(EmailUsers.class, (EmailUsers) () -> rereads++);
         context = new FederationContext(services, (req, summary, details) -> audit.add(summary + ": " + details),
             () -> Locale.ENGLISH, "xmpp.openfire.test", () -> enforcementWaits++);
