@@ -328,6 +328,20 @@ class FederationIT {
             browser.screenshot(shots.resolve("policy-delete-confirm.png"));
             browser.navigateBy("document.querySelector('input[name=confirm]').click();");
             assertTrue(browser.eval("document.body.innerText").contains("Exception *.remote.lan deleted."));
+
+            // the event log: the denials and settings changes of the scenarios so far, newest first
+            browser.open(base + "/plugins/federation/events.jsp?domain=" + FederationEnvironment.REMOTE_B);
+            assertEquals("Openfire Admin Console: Federation Event Log", browser.eval("document.title"));
+            assertEquals("Event log", browser.eval("document.querySelector('#jive-sidebar .currentlink a').textContent.trim()"));
+            assertTrue(browser.eval("document.body.innerText").contains("Denied outgoing message to " + FederationEnvironment.REMOTE_B),
+                "the reload scenario's denial is in the event log");
+            browser.screenshot(shots.resolve("events.png"));
+            // events are written every two seconds
+            Await.require(Duration.ofSeconds(15), "the deletion to appear in the event log",
+                () -> env.admin.get("plugins/federation/events.jsp").body().contains("Federation policy exception deleted"));
+            browser.open(base + "/plugins/federation/events.jsp");
+            assertTrue(browser.eval("document.body.innerText").contains("Federation policy exception deleted"),
+                "the settings change just made is logged");
             assertTrue(browser.pageErrors.isEmpty(), "no script errors: " + browser.pageErrors);
         }
     }
