@@ -67,6 +67,11 @@ abstract class AdminPage extends HttpServlet {
         return request.getAttribute("csrf") instanceof String;
     }
 
+    /** {@code value} encoded for a redirect's query string. */
+    static String url(String value) {
+        return Page.encode(value);
+    }
+
     static String param(HttpServletRequest request, String name) {
         String v = request.getParameter(name);
         return v == null ? "" : v;

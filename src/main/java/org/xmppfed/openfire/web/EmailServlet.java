@@ -225,8 +225,4 @@ public final class EmailServlet extends AdminPage {
             v.newDomain, srv, sans, unusable.size(), email.index().userCount(),
             unusable.subList(0, Math.min(MAX_USERS_SHOWN, unusable.size())), v.errors));
     }
-
-    private static String url(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
-    }
 }

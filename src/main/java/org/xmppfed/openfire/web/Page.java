@@ -56,6 +56,11 @@ public final class Page {
 
     /** {@code value} encoded for a URL query parameter. */
     public String url(String value) {
+        return encode(value);
+    }
+
+    /** The one URL encoding of the pages (templates call {@link #url}, servlets this, for their redirects). */
+    static String encode(String value) {
         return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 }

@@ -422,8 +422,4 @@ public final class PolicyServlet extends AdminPage {
     private static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
-
-    private static String url(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
-    }
 }
