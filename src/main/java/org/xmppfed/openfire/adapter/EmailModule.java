@@ -17,6 +17,7 @@ package org.xmppfed.openfire.adapter;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -112,6 +113,11 @@ public final class EmailModule implements FederationModule {
     @Override
     public boolean servesName(String domain) {
         return email.isEmailDomain(domain);
+    }
+
+    @Override
+    public Optional<String> useOf(String domain) {
+        return email.isEmailDomain(domain) ? Optional.of("an email domain") : Optional.empty();
     }
 
     /** A user change made on another cluster node; ignored while the module is not running. */

@@ -16,6 +16,7 @@
 package org.xmppfed.openfire.adapter;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One capability of the plugin (policy, email addresses, …) as a unit: {@link #start} registers
@@ -45,5 +46,14 @@ public interface FederationModule {
     /** Whether this capability makes the server answer for {@code domain} (e.g. an email domain). */
     default boolean servesName(String domain) {
         return false;
+    }
+
+    /**
+     * How this capability already uses {@code domain}, so that another capability can refuse it as a
+     * new name and say why (an alias that is already an email domain, a static route for an alias):
+     * a short phrase such as "an email domain", or empty when this capability does not use it.
+     */
+    default Optional<String> useOf(String domain) {
+        return Optional.empty();
     }
 }

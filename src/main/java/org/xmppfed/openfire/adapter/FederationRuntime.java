@@ -17,6 +17,8 @@ package org.xmppfed.openfire.adapter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.interceptor.InterceptorManager;
@@ -30,7 +32,7 @@ import org.xmppfed.openfire.web.FederationContext;
  */
 public final class FederationRuntime {
     private final List<FederationModule> modules;
-    private final List<FederationModule> started = new ArrayList<>();
+    private final List<FederationModule> started = new CopyOnWriteArrayList<>(); // read by admin pages (useOf)
     private Worker worker;
     private FederationInterceptor interceptor;
     private ClusterRole clusterRole;
@@ -46,6 +48,7 @@ public final class FederationRuntime {
         worker = new Worker();
         ModuleHost host = new ModuleHost(worker, openfireDomains, xmppDomain, server.getServerInfo().getHostname(),
             new OpenfireErrorSender());
+        host.nameUses(this::useOf);
         List<StanzaStep> steps = new ArrayList<>();
         try {
             for (FederationModule module : modules) {
@@ -85,6 +88,16 @@ public final class FederationRuntime {
             worker.shutdown();
             worker = null;
         }
+    }
+
+    private Optional<String> useOf(String domain) {
+        for (FederationModule module : started) {
+            Optional<String> use = module.useOf(domain);
+            if (use.isPresent()) {
+                return use;
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean servedByAModule(String domain) {

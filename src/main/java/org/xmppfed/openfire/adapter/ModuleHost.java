@@ -16,7 +16,9 @@
 package org.xmppfed.openfire.adapter;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 
 /**
@@ -30,6 +32,7 @@ public final class ModuleHost {
     private final String hostName;
     private final ErrorSender errors;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
+    private volatile Function<String, Optional<String>> nameUses = domain -> Optional.empty();
 
     ModuleHost(Worker worker, LocalDomains openfireDomains, String xmppDomain, String hostName, ErrorSender errors) {
         this.worker = worker;
@@ -58,6 +61,18 @@ public final class ModuleHost {
 
     public ErrorSender errors() {
         return errors;
+    }
+
+    /**
+     * How any running capability already uses {@code domain} (see {@link FederationModule#useOf}),
+     * or empty: the one place a capability asks before it takes a name as its own.
+     */
+    public Optional<String> useOf(String domain) {
+        return nameUses.apply(domain);
+    }
+
+    void nameUses(Function<String, Optional<String>> uses) {
+        this.nameUses = uses;
     }
 
     /** Makes {@code service} available to the admin pages under {@code type}. */

@@ -18,6 +18,7 @@ package org.xmppfed.openfire.adapter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -138,5 +139,12 @@ public final class PolicyModule implements FederationModule {
             Worker.guarded("connection gate", () -> gate.apply(ConnectionGatePlan.of(p)));
         }
         sweeper.sweep(p);
+    }
+
+    @Override
+    public Optional<String> useOf(String domain) {
+        PolicyService service = policy;
+        return service != null && service.find(domain).isPresent()
+            ? Optional.of("a domain with a policy exception") : Optional.empty();
     }
 }
