@@ -98,7 +98,7 @@ final class S2sSessions {
                                     List<String> others) {
         X509Certificate leaf = leaf(s);
         return new S2sSession(node, id(s), direction, localDomain, remoteDomain, others, hostAddress(s), remotePort(s),
-            tlsProtocol(s), s.getCipherSuiteName(), authentication(s), PeerCertificateCheck.subject(leaf),
+            tlsProtocol(s), cipherSuite(s), authentication(s), PeerCertificateCheck.subject(leaf),
             instant(s.getCreationDate()), instant(s.getLastActiveDate()), s.getNumClientPackets(), s.getNumServerPackets(), 0, 0);
     }
 
@@ -153,6 +153,12 @@ final class S2sSessions {
         } catch (Throwable e) {
             return 0;
         }
+    }
+
+    /** Openfire says "NONE" for a stream without TLS. */
+    private static String cipherSuite(Session s) {
+        String c = s.getCipherSuiteName();
+        return c == null || "NONE".equalsIgnoreCase(c) ? "" : c;
     }
 
     private static String tlsProtocol(Session s) {
