@@ -79,6 +79,6 @@ public class ConnectionsPageBenchmark {
             nodes.reports.addAll((List<NodeReport>) in.readObject());
         }
         fixture.nodes = nodes;
-        return PageFixture.run(page, "GET", Map.of("sort", "IN"), true).body.length();
+        return PageFixture.run(page, "GET", Map.of("sort", "IN"), true).body.getBuffer().length();
     }
 }
