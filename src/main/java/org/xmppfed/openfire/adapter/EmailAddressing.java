@@ -32,6 +32,8 @@ import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.email.InboundAddress;
 import org.xmppfed.openfire.events.EventKind;
 import org.xmppfed.openfire.events.EventLog;
+import org.xmppfed.openfire.metrics.DomainCounters;
+import org.xmppfed.openfire.policy.Direction;
 
 /**
  * The stanza side of email address for federation: the email module's step, which runs after the
@@ -61,6 +63,7 @@ final class EmailAddressing implements StanzaStep {
     private final ErrorSender errors;
     private final Consumer<Packet> reroute;
     private final EventLog events;
+    private final DomainCounters rewrites = new DomainCounters();
 
     EmailAddressing(EmailFederation email, ErrorSender errors, Consumer<Packet> reroute, EventLog events) {
         this.email = email;
@@ -97,7 +100,10 @@ final class EmailAddressing implements StanzaStep {
         switch (target.kind()) {
             case UNCHANGED -> {
             }
-            case DELIVER -> packet.setTo(new JID(target.username(), email.xmppDomain(), to.getResource()));
+            case DELIVER -> {
+                packet.setTo(new JID(target.username(), email.xmppDomain(), to.getResource()));
+                rewrites.increment(stanza.fromDomain(), Direction.INCOMING);
+            }
             case NATIVE_HIDDEN -> {
                 events.record(EventKind.NATIVE_ADDRESS_DROPPED, packet.getFrom().getDomain(), "Dropped " + stanza.kind() + " from "
                     + packet.getFrom().getDomain() + ": addressed to the XMPP address of a user who federates with an email address",
@@ -128,7 +134,14 @@ final class EmailAddressing implements StanzaStep {
         if (packet instanceof Presence presence && isSubscription(presence)) {
             return;
         }
-        rewrite(packet);
+        if (rewrite(packet)) {
+            rewrites.increment(stanza.toDomain(), Direction.OUTGOING);
+        }
+    }
+
+    /** Stanzas rewritten per remote domain and direction (for the metrics). */
+    DomainCounters rewrites() {
+        return rewrites;
     }
 
     /** A stanza between local entities: one addressed to an email address goes to its owner. */
@@ -179,7 +192,9 @@ final class EmailAddressing implements StanzaStep {
             throw new PacketRejectedException("Native address left after rewriting");
         }
         Packet copy = packet.createCopy();
-        rewrite(copy);
+        if (rewrite(copy)) {
+            rewrites.increment(stanza.toDomain(), Direction.OUTGOING);
+        }
         REROUTING.set(Boolean.TRUE);
         try {
             reroute.accept(copy);
@@ -189,14 +204,15 @@ final class EmailAddressing implements StanzaStep {
         throw new PacketRejectedException("Sent with the sender's email address instead");
     }
 
-    /** Sender and payload of {@code packet} with federation addresses, in place. */
-    private void rewrite(Packet packet) {
+    /** Sender and payload of {@code packet} with federation addresses, in place; whether the sender was replaced. */
+    private boolean rewrite(Packet packet) {
         JID from = packet.getFrom();
         String address = nativeSenderAddress(from);
         if (address != null) {
             packet.setFrom(new JID(EmailAddresses.localpart(address), EmailAddresses.domain(address), from.getResource()));
         }
         email.rewriter().rewrite(packet.getElement(), STANZA_ADDRESSES);
+        return address != null;
     }
 
     /** The email address that replaces {@code jid}'s bare form, or {@code null}. */

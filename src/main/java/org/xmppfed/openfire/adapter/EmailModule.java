@@ -30,6 +30,8 @@ import org.xmppfed.openfire.email.EmailDomain;
 import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.email.EmailIndex;
 import org.xmppfed.openfire.email.EmailUsers;
+import org.xmppfed.openfire.metrics.MetricRegistry;
+import org.xmppfed.openfire.metrics.MetricSource;
 import org.xmppfed.openfire.policy.PolicyService;
 import org.xmppfed.openfire.store.JdbcEmailDomainStore;
 import org.xmppfed.openfire.store.JdbcRemoteDomainStore;
@@ -54,6 +56,8 @@ public final class EmailModule implements FederationModule {
     private EmailAddressing step;
     private ScheduledFuture<?> reread;
     private long rereadEvery;
+    private MetricRegistry metrics;
+    private MetricSource rewrites;
     private volatile long lastUserRead;
 
     @Override
@@ -82,12 +86,18 @@ public final class EmailModule implements FederationModule {
         userEvents = events;
         rereadEvery = TimeUnit.MINUTES.toNanos(Math.max(1, JiveGlobals.getIntProperty(EMAIL_REREAD_MINUTES, 60)));
         reread = worker.every(1, 1, TimeUnit.MINUTES, "reading the users' email addresses", this::rereadUsersIfDue);
+        metrics = host.metrics();
+        EmailAddressing addressing = step;
+        rewrites = () -> List.of(addressing.rewrites().family("xmppfed_email_rewrites",
+            "Federated stanzas whose addresses email addressing rewrote (incoming: to the user's XMPP address; outgoing: to the email address)"));
+        metrics.register(rewrites);
         host.publish(EmailFederation.class, email);
         host.publish(EmailUsers.class, () -> worker.runAndWait("reading the users' email addresses", this::rereadUsers));
     }
 
     @Override
     public void stop() {
+        metrics.unregister(rewrites);
         reread.cancel(false);
         userEvents.stop();
         userEvents = null;

@@ -20,10 +20,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import org.xmppfed.openfire.metrics.MetricRegistry;
 
 /**
  * What the plugin gives its modules: the shared worker thread, Openfire's own names, the error
- * sender, and a place to publish what the admin pages need from a capability.
+ * sender, the metric registry, and a place to publish what the admin pages need from a capability.
  */
 public final class ModuleHost {
     private final Worker worker;
@@ -33,6 +34,8 @@ public final class ModuleHost {
     private final ErrorSender errors;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile Function<String, Optional<String>> nameUses = domain -> Optional.empty();
+    private final SessionClosures closures = new SessionClosures();
+    private final MetricRegistry metrics = new MetricRegistry();
 
     ModuleHost(Worker worker, LocalDomains openfireDomains, String xmppDomain, String hostName, ErrorSender errors) {
         this.worker = worker;
@@ -61,6 +64,16 @@ public final class ModuleHost {
 
     public ErrorSender errors() {
         return errors;
+    }
+
+    /** The S2S sessions the plugin closed itself (whoever closes one records why). */
+    SessionClosures closures() {
+        return closures;
+    }
+
+    /** Where capabilities register what they contribute to the metrics endpoint. */
+    public MetricRegistry metrics() {
+        return metrics;
     }
 
     /**

@@ -30,6 +30,11 @@ import org.jivesoftware.util.JiveGlobals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppfed.openfire.events.EventLog;
+import org.xmppfed.openfire.metrics.DomainCounters;
+import org.xmppfed.openfire.metrics.MetricFamily;
+import org.xmppfed.openfire.metrics.MetricRegistry;
+import org.xmppfed.openfire.metrics.MetricSource;
+import org.xmppfed.openfire.policy.Direction;
 import org.xmppfed.openfire.policy.ConnectionGatePlan;
 import org.xmppfed.openfire.policy.FederationPolicy;
 import org.xmppfed.openfire.policy.PolicyCounters;
@@ -63,12 +68,14 @@ public final class PolicyModule implements FederationModule {
     private Worker worker;
     private PolicyStep step;
     private ScheduledFuture<?> sweep;
+    private MetricRegistry metrics;
+    private final MetricSource decisions = this::decisionMetrics;
 
     @Override
     public void start(ModuleHost host) {
         worker = host.worker();
         EventLog events = EventModule.events(host);
-        sweeper = new SessionSweeper(events);
+        sweeper = new SessionSweeper(events, host.closures());
         settings = new JivePolicySettings(() -> worker.coalesced("policy reload", policy::reload));
         policy = new PolicyService(new JdbcPolicyExceptionStore(DbConnectionManager::getConnection), settings, Clock.systemUTC());
         try {
@@ -85,12 +92,27 @@ public final class PolicyModule implements FederationModule {
         sweep = worker.every(every, every, TimeUnit.SECONDS, "session sweep", () -> sweeper.sweep(policy.current()));
         remoteDomains = new JdbcRemoteDomainStore(DbConnectionManager::getConnection);
         recordSeen = worker.every(1, 1, TimeUnit.MINUTES, "recording remote domains", this::recordRemoteDomains);
+        metrics = host.metrics();
+        metrics.register(decisions);
         host.publish(PolicyService.class, policy);
         host.publish(PolicyCounters.class, counters);
     }
 
+    /** The policy's decisions per remote domain and direction, for the metrics endpoint. */
+    private List<MetricFamily> decisionMetrics() {
+        MetricFamily allowed = new MetricFamily("xmppfed_stanzas_allowed", "Federated stanzas the policy allowed on this node", MetricFamily.Type.COUNTER);
+        MetricFamily denied = new MetricFamily("xmppfed_stanzas_denied", "Federated stanzas the policy denied on this node", MetricFamily.Type.COUNTER);
+        counters.byDomain().forEach((domain, t) -> {
+            String d = PolicyCounters.OTHER_DOMAINS.equals(domain) ? DomainCounters.OTHER : domain;
+            allowed.add(d, Direction.INCOMING, t.allowedIncoming()).add(d, Direction.OUTGOING, t.allowedOutgoing());
+            denied.add(d, Direction.INCOMING, t.deniedIncoming()).add(d, Direction.OUTGOING, t.deniedOutgoing());
+        });
+        return List.of(allowed, denied);
+    }
+
     @Override
     public void stop() {
+        metrics.unregister(decisions);
         recordSeen.cancel(false);
         worker.runAndWait("recording remote domains", this::recordRemoteDomains);
         sweep.cancel(false);

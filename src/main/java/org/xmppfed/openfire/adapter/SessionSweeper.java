@@ -36,9 +36,11 @@ import org.xmppfed.openfire.policy.FederationPolicy;
  */
 final class SessionSweeper {
     private final EventLog events;
+    private final SessionClosures closures;
 
-    SessionSweeper(EventLog events) {
+    SessionSweeper(EventLog events, SessionClosures closures) {
         this.events = events;
+        this.closures = closures;
     }
 
     void sweep(FederationPolicy policy) {
@@ -57,6 +59,7 @@ final class SessionSweeper {
                 if (session instanceof LocalSession) {
                     events.record(EventKind.CONNECTION_CLOSED, pair.getRemote(), "Closed outgoing S2S session "
                         + pair.getLocal() + " -> " + pair.getRemote() + ": the federation policy denies it", "reason: policy", null);
+                    closures.mark(S2sSessions.id(session));
                     session.close();
                 }
             }
@@ -89,6 +92,7 @@ final class SessionSweeper {
             if (session instanceof LocalSession) {
                 events.record(EventKind.CONNECTION_CLOSED, domain, "Closed incoming S2S session from " + domain
                     + ": the federation policy denies it", "reason: policy", null);
+                closures.mark(S2sSessions.id(session));
                 session.close();
             }
         }

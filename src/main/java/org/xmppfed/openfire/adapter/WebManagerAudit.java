@@ -53,6 +53,12 @@ public final class WebManagerAudit implements AuditLog {
         events.record(EventKind.SETTINGS_CHANGED, null, summary, details, admin);
     }
 
+    @Override
+    public void record(HttpServletRequest request, EventKind kind, String remoteDomain, String summary, String details) {
+        String admin = openfire.logAndName(request, summary, details);
+        events.record(kind, remoteDomain, summary, details, admin);
+    }
+
     private static String throughWebManager(HttpServletRequest request, String summary, String details) {
         WebManager web = new WebManager();
         web.init(request, null, request.getSession(), request.getServletContext());

@@ -17,8 +17,18 @@ package org.xmppfed.openfire.web;
 
 import javax.servlet.http.HttpServletRequest;
 
+import org.xmppfed.openfire.events.EventKind;
+
 /** Records an administrator's change in Openfire's admin audit log. */
 @FunctionalInterface
 public interface AuditLog {
     void record(HttpServletRequest request, String summary, String details);
+
+    /**
+     * Records an administrator's action that the event log files under {@code kind} and
+     * {@code remoteDomain} (e.g. closing a federated session) rather than as a settings change.
+     */
+    default void record(HttpServletRequest request, EventKind kind, String remoteDomain, String summary, String details) {
+        record(request, summary, details);
+    }
 }

@@ -19,7 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.xmppfed.openfire.connections.FederationNodes;
 import org.xmppfed.openfire.email.EmailFederation;
+import org.xmppfed.openfire.metrics.MetricsEndpoint;
 import org.xmppfed.openfire.policy.PolicyCounters;
 import org.xmppfed.openfire.policy.PolicyService;
 import org.xmppfed.openfire.store.EventStore;
@@ -67,6 +69,15 @@ public record FederationContext(Map<Class<?>, Object> services, AuditLog audit, 
 
     public EmailFederation email() {
         return service(EmailFederation.class);
+    }
+
+    /** Every cluster node's federation state and S2S sessions. */
+    public FederationNodes nodes() {
+        return service(FederationNodes.class);
+    }
+
+    public MetricsEndpoint metrics() {
+        return service(MetricsEndpoint.class);
     }
 
     /** The federation event log's stored events. */

@@ -73,7 +73,7 @@ class SessionSweeperTest {
     /** The events recorded: kind, remote domain, summary and details. */
     private final List<String> events = new ArrayList<>();
     private final SessionSweeper sweeper = new SessionSweeper((kind, domain, summary, details, admin) ->
-        events.add(kind + " " + domain + " | " + summary + " | " + details));
+        events.add(kind + " " + domain + " | " + summary + " | " + details), new SessionClosures());
 
     @BeforeEach
     void openfireWithSessionsToEveryDomain() {

@@ -42,9 +42,18 @@ class S2sThroughputBench {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     /** Messages sent after each plugin load/unload before measuring, so the JIT has settled. */
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 5_000);
+    /**
+     * {@code -Dbench.deny-half=true}: a second Prosody user (dave, b.remote.lan, which the policy
+     * denies) sends as many messages as carol, interleaved, so that the plugin denies half of the
+     * traffic and records every denial in the event log; throughput is still carol's messages.
+     */
+    private static final boolean DENY_HALF = Boolean.getBoolean("bench.deny-half");
 
     record Run(String label, double perSecond, double p50Millis, double p99Millis) {
     }
+
+    /** The sender of the denied half, or {@code null}. */
+    private static XmppClient denied;
 
     @Test
     void throughputWithAndWithoutThePlugin() throws Exception {
@@ -52,10 +61,16 @@ class S2sThroughputBench {
         try (FederationEnvironment env = FederationEnvironment.start();
              XmppClient alice = new XmppClient("alice", OpenfireServer.DOMAIN, FederationEnvironment.OPENFIRE_IP, FederationEnvironment.PASSWORD);
              XmppClient carol = new XmppClient("carol", FederationEnvironment.REMOTE_A, FederationEnvironment.PROSODY_IP,
+                 FederationEnvironment.PASSWORD);
+             XmppClient dave = new XmppClient("dave", FederationEnvironment.REMOTE_B, FederationEnvironment.PROSODY_IP,
                  FederationEnvironment.PASSWORD)) {
+            denied = DENY_HALF ? dave : null;
             StringBuilder csv = new StringBuilder();
             for (int i = 0; i < 1000; i++) {
                 csv.append(i % 2 == 0 ? "*." : "").append("partner").append(i).append(".example,").append(i % 3 == 0 ? "BOTH" : "INCOMING").append('\n');
+            }
+            if (DENY_HALF) {
+                csv.append(FederationEnvironment.REMOTE_B).append(",INCOMING\n"); // ALLOW with this exception: nothing in from b
             }
             env.policy(true, "ALLOW", csv.toString());
             List<Run> runs = new ArrayList<>();
@@ -97,6 +112,9 @@ class S2sThroughputBench {
             for (int i = 0; i < n; i++) {
                 sent[i] = System.nanoTime();
                 from.send(to.jid, run + ":" + i);
+                if (denied != null) {
+                    denied.send(to.jid, "denied:" + i);
+                }
             }
             Await.require(Duration.ofMinutes(5), n + " messages to arrive (" + label + ")", () -> received.get() == n);
             long end = Arrays.stream(arrived).max().orElseThrow();
@@ -113,7 +131,8 @@ class S2sThroughputBench {
 
     private static void report(List<Run> runs) throws Exception {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "S2S throughput, %d messages per run, %s, %d cores, %s%n", MESSAGES, LocalDate.now(),
+        out.append(String.format(Locale.ROOT, "S2S throughput, %d messages per run%s, %s, %d cores, %s%n", MESSAGES,
+            DENY_HALF ? " plus as many from a denied domain (half the traffic denied, event log on)" : "", LocalDate.now(),
             Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch")));
         double a = 0;
         double b = 0;

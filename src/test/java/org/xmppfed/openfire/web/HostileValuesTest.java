@@ -84,6 +84,41 @@ class HostileValuesTest {
         assertEscaped(PageFixture.run(page, "GET", valid, true).body.toString());
     }
 
+    @Test
+    void theConnectionsPageEscapesEveryFieldAndEveryValueFromTheNodes() throws Exception {
+        org.xmppfed.openfire.connections.S2sSession s = new org.xmppfed.openfire.connections.S2sSession(EVIL, EVIL,
+            org.xmppfed.openfire.policy.Direction.INCOMING, EVIL, EVIL, java.util.List.of(EVIL), EVIL, 1, EVIL, EVIL, null, EVIL,
+            java.time.Instant.now(), java.time.Instant.now(), 1, 2, 3, 4);
+        f.nodes.reports.add(new org.xmppfed.openfire.connections.NodeReport(EVIL, EVIL, EVIL, java.util.List.of(), java.util.List.of(s), null));
+        f.nodes.reports.add(org.xmppfed.openfire.connections.NodeReport.unreachable(EVIL, EVIL));
+        ConnectionsServlet page = new ConnectionsServlet(() -> f.context);
+        assertEscaped(PageFixture.run(page, "GET", all("filter", "sort", "result", "count"), true).body.toString());
+        assertEscaped(PageFixture.run(page, "GET", all("close"), true).body.toString());
+        assertEscaped(PageFixture.run(page, "GET", all("closeDomain"), true).body.toString());
+        for (String action : List.of("close", "close-domain", "idle", EVIL)) {
+            Map<String, String> form = all("session", "domain", "idleMinutes", "filter");
+            form.put("action", action);
+            PageFixture.Exchange x = PageFixture.run(page, "POST", form, true);
+            if (x.redirect == null) {
+                assertEscaped(x.body.toString());
+            }
+        }
+    }
+
+    @Test
+    void theStatusPageEscapesEveryFieldAndEveryValueFromTheNodes() throws Exception {
+        f.nodes.reports.add(0, new org.xmppfed.openfire.connections.NodeReport(EVIL, EVIL, EVIL, java.util.List.of(
+            new org.xmppfed.openfire.connections.StatusReason("status.reason.not-listening", java.util.List.of(EVIL), EVIL, true)),
+            java.util.List.of(), null));
+        f.nodes.reports.add(org.xmppfed.openfire.connections.NodeReport.unreachable(EVIL, EVIL));
+        StatusServlet page = new StatusServlet(() -> f.context);
+        assertEscaped(PageFixture.run(page, "GET", all("result", "token"), true).body.toString());
+        assertEscaped(PageFixture.run(page, "GET", Map.of("token", "new-token"), true).body.toString());
+        Map<String, String> form = all("confirmed");
+        form.put("action", EVIL);
+        assertEscaped(PageFixture.run(page, "POST", form, true).body.toString());
+    }
+
     private static Map<String, String> all(String... fields) {
         Map<String, String> m = new HashMap<>();
         for (String field : fields) {

@@ -33,7 +33,11 @@ import java.util.Map;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.xmppfed.openfire.connections.FakeNodes;
+import org.xmppfed.openfire.connections.FederationNodes;
 import org.xmppfed.openfire.email.EmailFederation;
+import org.xmppfed.openfire.metrics.MetricRegistry;
+import org.xmppfed.openfire.metrics.MetricsEndpoint;
 import org.xmppfed.openfire.email.EmailIndex;
 import org.xmppfed.openfire.email.EmailUsers;
 import org.xmppfed.openfire.email.MemoryEmailSettings;
@@ -58,6 +62,20 @@ final class PageFixture {
     int rereads;
     int enforcementWaits;
     final MemoryEmailSettings emailSettings = new MemoryEmailSettings();
+    FakeNodes nodes = FakeNodes.synthetic(6, 3);
+    final MetricRegistry metricRegistry = new MetricRegistry();
+    String tokenDigest = "";
+    final MetricsEndpoint metrics = new MetricsEndpoint(metricRegistry, new MetricsEndpoint.TokenStore() {
+        @Override
+        public String digest() {
+            return tokenDigest;
+        }
+
+        @Override
+        public void setDigest(String digest) {
+            tokenDigest = digest;
+        }
+    }, 50);
 
     PageFixture() {
         PolicySettingsStore settings = new MemoryPolicySettings();
@@ -73,6 +91,15 @@ final class PageFixture {
         services.put(EmailFederation.class, email);
         services.put(EventStore.class, events);
         services.put(EmailUsers.class, (EmailUsers) () -> rereads++);
+        services.put(FederationNodes.class, (FederationNodes) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {FederationNodes.class}, (proxy, method, args) -> {
+                try {
+                    return method.invoke(nodes, args);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            }));
+        services.put(MetricsEndpoint.class, metrics);
         context = new FederationContext(services, (req, summary, details) -> audit.add(summary + ": " + details),
             () -> Locale.ENGLISH, "xmpp.openfire.test", () -> enforcementWaits++);
     }
