@@ -24,6 +24,7 @@ import org.xmppfed.openfire.adapter.EmailModule;
 import org.xmppfed.openfire.adapter.EventModule;
 import org.xmppfed.openfire.adapter.FederationRuntime;
 import org.xmppfed.openfire.adapter.PolicyModule;
+import org.xmppfed.openfire.adapter.SecurityModule;
 
 /**
  * The federation plugin's lifecycle: {@link #initializePlugin} starts the capabilities in the
@@ -42,7 +43,8 @@ public final class FederationPlugin implements Plugin {
         runtime = new FederationRuntime(List.of(
             new EventModule(), // first: the others report to its event log from their start on, and it stops last
             new PolicyModule(),
-            emailModule));
+            emailModule,
+            new SecurityModule()));
         runtime.start();
         email = emailModule;
     }

@@ -15,10 +15,14 @@
  */
 package org.xmppfed.openfire.adapter;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.xmppfed.openfire.certs.RequiredName;
 
 
 /**
@@ -33,6 +37,7 @@ public final class ModuleHost {
     private final ErrorSender errors;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile Function<String, Optional<String>> nameUses = domain -> Optional.empty();
+    private volatile Supplier<List<RequiredName>> certificateNames = List::of;
 
     ModuleHost(Worker worker, LocalDomains openfireDomains, String xmppDomain, String hostName, ErrorSender errors) {
         this.worker = worker;
@@ -73,6 +78,18 @@ public final class ModuleHost {
 
     void nameUses(Function<String, Optional<String>> uses) {
         this.nameUses = uses;
+    }
+
+    /**
+     * Every name the federation certificate must carry: the XMPP domain first, then what each
+     * running capability contributes (see {@link FederationModule#certificateNames}), each name once.
+     */
+    public List<RequiredName> certificateNames() {
+        return certificateNames.get();
+    }
+
+    void certificateNames(Supplier<List<RequiredName>> names) {
+        this.certificateNames = names;
     }
 
     /** Makes {@code service} available to the admin pages under {@code type}. */
