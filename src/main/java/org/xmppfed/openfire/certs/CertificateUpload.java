@@ -55,7 +55,12 @@ public final class CertificateUpload {
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         Matcher begin = BEGIN.matcher(text);
         if (!begin.find()) {
-            return List.of(der(bytes));
+            try {
+                return List.of(der(bytes));
+            } catch (InvalidInputException e) {
+                // A DER certificate starts with a SEQUENCE: one that does not parse was cut off or damaged.
+                throw bytes[0] == 0x30 ? new InvalidInputException("certs.error.upload.truncated", 1) : e;
+            }
         }
         List<X509Certificate> certificates = new ArrayList<>();
         Matcher block = BLOCK.matcher(text);

@@ -84,6 +84,11 @@ public final class ReplyCheck {
             rest.remove(issuer);
             current = issuer;
         }
+        if (!rest.isEmpty()) {
+            // A certificate that is not part of the chain: refused rather than silently dropped.
+            throw new InvalidInputException("certs.error.reply.chain", rest.get(0).getSubjectX500Principal().getName(),
+                current.getSubjectX500Principal().getName());
+        }
         return chain;
     }
 }
