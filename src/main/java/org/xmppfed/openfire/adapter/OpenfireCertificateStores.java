@@ -22,6 +22,7 @@ import java.security.KeyStoreException;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -194,6 +195,8 @@ final class OpenfireCertificateStores implements CertificateStores {
 
     /** Writes the store's file and tells Openfire, which then uses it for new connections. */
     private static void persist(CertificateStore store) {
+        // Openfire restarts its admin console on every store change: not while the administrator is on this page.
+        AdminConsoleRestarts.pause(Duration.ofMinutes(5));
         try {
             store.persist();
         } catch (CertificateStoreConfigException e) {

@@ -52,6 +52,8 @@ final class FederationEnvironment implements AutoCloseable {
     final Path pluginJar;
     /** TLS variant: the throw-away CA that signed every server's certificate; null for dialback. */
     TestCertificateAuthority ca;
+    /** Security scenarios: the authority of b.remote.lan's certificate, which Openfire does not trust at first; else null. */
+    TestCertificateAuthority otherCa;
     DnsServer dns;
     ProsodyServer prosody;
     EjabberdServer ejabberd;
@@ -96,6 +98,15 @@ final class FederationEnvironment implements AutoCloseable {
      * not started then.
      */
     static FederationEnvironment start(boolean tls) throws Exception {
+        return start(tls, false, "");
+    }
+
+    /**
+     * The TLS variant with two twists for the security scenarios: {@code remoteBFromOtherCa}: Prosody's
+     * b.remote.lan has a certificate from a second authority ({@link #otherCa}) that Openfire does not trust;
+     * {@code prosodyExtra}: more lines for Prosody's configuration.
+     */
+    static FederationEnvironment start(boolean tls, boolean remoteBFromOtherCa, String prosodyExtra) throws Exception {
         Path installation = openfireHome();
         Path jar = Path.of("target/federation.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
@@ -116,14 +127,18 @@ final class FederationEnvironment implements AutoCloseable {
             ProsodyServer.Tls prosodyTls = null;
             if (tls) {
                 env.ca = TestCertificateAuthority.create("Federation E2E Test CA");
+                if (remoteBFromOtherCa) {
+                    env.otherCa = TestCertificateAuthority.create("Federation E2E Untrusted CA");
+                }
                 Map<String, Path> certificates = new HashMap<>();
                 Map<String, Path> keys = new HashMap<>();
                 for (String host : List.of(REMOTE_A, REMOTE_B)) {
                     certificates.put(host, pki.resolve(host + ".crt"));
                     keys.put(host, pki.resolve(host + ".key"));
-                    TestCertificateAuthority.writePem(env.ca.issue(host), certificates.get(host), keys.get(host));
+                    TestCertificateAuthority issuer = host.equals(REMOTE_B) && env.otherCa != null ? env.otherCa : env.ca;
+                    TestCertificateAuthority.writePem(issuer.issue(host), certificates.get(host), keys.get(host));
                 }
-                prosodyTls = new ProsodyServer.Tls(env.ca.writeCertificatePem(pki.resolve("ca.pem")), certificates, keys);
+                prosodyTls = new ProsodyServer.Tls(env.ca.writeCertificatePem(pki.resolve("ca.pem")), certificates, keys, prosodyExtra);
             }
             env.prosody = ProsodyServer.start(env.work.resolve("prosody"), PROSODY_IP, List.of(REMOTE_A, REMOTE_B),
                 Map.of("carol", PASSWORD, "dave", PASSWORD), env.dns.resolvConf(), prosodyTls);
