@@ -157,14 +157,17 @@ final class OpenfireCertificateStores implements CertificateStores {
     }
 
     @Override
-    public synchronized void trust(String alias, X509Certificate certificate) {
+    public synchronized void trust(Map<String, X509Certificate> certificates) {
         TrustStore store = trustStore();
         try {
-            store.getStore().setCertificateEntry(alias, certificate);
+            for (Map.Entry<String, X509Certificate> e : certificates.entrySet()) {
+                store.getStore().setCertificateEntry(e.getKey(), e.getValue());
+            }
         } catch (KeyStoreException e) {
-            throw new IllegalStateException("The certificate cannot be added to Openfire's S2S trust store", e);
+            reload(store);
+            throw new IllegalStateException("The certificates cannot be added to Openfire's S2S trust store", e);
         }
-        persist(store);
+        persist(store); // one write for the whole upload (a CA bundle), so Openfire reloads once
     }
 
     @Override

@@ -85,16 +85,30 @@ public final class S2sSecuritySettings {
             JiveGlobals.setProperty(DIALBACK_SECRET, newSecret.reveal(), true);
             applyDialbackSecret();
         }
-        JiveGlobals.setProperty(TLS_POLICY, s.tls().openfireValue());
+        set(TLS_POLICY, s.tls().openfireValue());
         if (s.tls() != TlsMode.NONE) {
-            JiveGlobals.setProperty(STRICT_VALIDATION, Boolean.toString(s.strictCertificates()));
-            JiveGlobals.setProperty(ACCEPT_SELF_SIGNED, Boolean.toString(!s.strictCertificates()));
-            JiveGlobals.setProperty(ACCEPT_SELF_SIGNED_OLD, Boolean.toString(!s.strictCertificates()));
-            JiveGlobals.setProperty(CERTIFICATE_VERIFY, "true");
+            set(STRICT_VALIDATION, Boolean.toString(s.strictCertificates()));
+            set(ACCEPT_SELF_SIGNED, Boolean.toString(!s.strictCertificates()));
+            set(ACCEPT_SELF_SIGNED_OLD, Boolean.toString(!s.strictCertificates()));
+            set(CERTIFICATE_VERIFY, "true");
             setIncomingExternal(s.externalIncoming());
-            JiveGlobals.setProperty(EXTERNAL_OUTGOING, Boolean.toString(s.externalOutgoing()));
+            set(EXTERNAL_OUTGOING, Boolean.toString(s.externalOutgoing()));
         }
-        JiveGlobals.setProperty(DIALBACK, Boolean.toString(s.dialback()));
+        set(DIALBACK, Boolean.toString(s.dialback()));
+    }
+
+    /**
+     * The properties whose change must restart this node's S2S listener (its TLS settings are a
+     * snapshot); see {@link S2sListeners}.
+     */
+    static final java.util.Set<String> LISTENER_PROPERTIES = java.util.Set.of(TLS_POLICY, STRICT_VALIDATION, ACCEPT_SELF_SIGNED,
+        ACCEPT_SELF_SIGNED_OLD, CERTIFICATE_VERIFY);
+
+    /** Sets {@code key} only when its value changes, so that saving the same settings restarts nothing. */
+    private static void set(String key, String value) {
+        if (!value.equals(JiveGlobals.getProperty(key))) {
+            JiveGlobals.setProperty(key, value);
+        }
     }
 
     /**

@@ -37,13 +37,15 @@ import org.xmppfed.openfire.security.TrustStoreSummary;
 /**
  * Security settings and federation certificates: publishes the Security and Certificates pages'
  * services, puts the stored dialback secret into Openfire's dialback, installs the switch for
- * client certificates on outgoing connections ({@link OutgoingClientCertificates}), and once a day
+ * client certificates on outgoing connections ({@link OutgoingClientCertificates}), restarts this
+ * node's S2S listener when the TLS mode or certificate validation changes ({@link S2sListeners}), and once a day
  * logs certificates that expire within 30 days. {@link #stop} undoes each, in reverse.
  */
 public final class SecurityModule implements FederationModule {
     private final S2sSecuritySettings settings = new S2sSecuritySettings();
     private EventLog events = EventLog.NONE;
     private ScheduledFuture<?> expiryCheck;
+    private WatchedProperties listenerSettings;
 
     @Override
     public void start(ModuleHost host) {
@@ -53,12 +55,21 @@ public final class SecurityModule implements FederationModule {
         OutgoingClientCertificates.install(S2sSecuritySettings::externalOutgoing);
         host.publish(CertificateService.class, certificates);
         host.publish(SecurityControl.class, new Control(certificates));
+        Worker worker = host.worker();
+        // On every node (property events reach them all): incoming connections follow a changed TLS mode or validation.
+        listenerSettings = new WatchedProperties("plugin.federation.security.revision", S2sSecuritySettings.LISTENER_PROPERTIES,
+            () -> worker.coalesced("restarting the S2S listener for the new TLS settings", S2sListeners::restart)) { };
+        listenerSettings.start();
         expiryCheck = host.worker().every(2, TimeUnit.MINUTES.toSeconds(24 * 60), TimeUnit.SECONDS,
             "checking certificate expiry", () -> logExpiry(certificates));
     }
 
     @Override
     public void stop() {
+        if (listenerSettings != null) {
+            listenerSettings.stop();
+            listenerSettings = null;
+        }
         if (expiryCheck != null) {
             expiryCheck.cancel(false);
             expiryCheck = null;
@@ -75,7 +86,7 @@ public final class SecurityModule implements FederationModule {
 
     private void logExpiry(CertificateService certificates) {
         for (String line : certificates.expiryWarnings()) {
-            events.record(EventKind.CERTIFICATE_PROBLEM, null, line);
+            events.record(EventKind.CERTIFICATE_EXPIRING, null, line);
         }
     }
 

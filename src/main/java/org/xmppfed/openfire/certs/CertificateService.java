@@ -165,9 +165,11 @@ public final class CertificateService {
             }
             aliases.add(aliasFor(c));
         }
+        Map<String, X509Certificate> added = new java.util.LinkedHashMap<>();
         for (int i = 0; i < certificates.size(); i++) {
-            stores.trust(aliases.get(i), certificates.get(i));
+            added.put(aliases.get(i), certificates.get(i));
         }
+        stores.trust(added);
         return aliases;
     }
 

@@ -48,7 +48,8 @@ public interface CertificateStores {
     /** The trust store's certificates, by alias. */
     Map<String, X509Certificate> trusted();
 
-    void trust(String alias, X509Certificate certificate);
+    /** Adds {@code certificates} (alias to certificate) to the trust store in one change. */
+    void trust(Map<String, X509Certificate> certificates);
 
     void untrust(String alias);
 }

@@ -61,8 +61,8 @@ public final class MemoryCertificateStores implements CertificateStores {
     }
 
     @Override
-    public void trust(String alias, X509Certificate certificate) {
-        trusted.put(alias, certificate);
+    public void trust(Map<String, X509Certificate> certificates) {
+        trusted.putAll(certificates);
     }
 
     @Override

@@ -104,7 +104,8 @@ final class FederationEnvironment implements AutoCloseable {
     /**
      * The TLS variant with two twists for the security scenarios: {@code remoteBFromOtherCa}: Prosody's
      * b.remote.lan has a certificate from a second authority ({@link #otherCa}) that Openfire does not trust;
-     * {@code prosodyExtra}: more lines for Prosody's configuration.
+     * {@code prosodyExtra}: more lines for Prosody's configuration. With {@code remoteBFromOtherCa} ejabberd is
+     * started too, with TLS required and a certificate from {@link #ca}.
      */
     static FederationEnvironment start(boolean tls, boolean remoteBFromOtherCa, String prosodyExtra) throws Exception {
         Path installation = openfireHome();
@@ -144,6 +145,15 @@ final class FederationEnvironment implements AutoCloseable {
                 Map.of("carol", PASSWORD, "dave", PASSWORD), env.dns.resolvConf(), prosodyTls);
             if (!tls) {
                 env.ejabberd = EjabberdServer.start(env.work.resolve("ejabberd"), EJABBERD_IP, EJABBERD_DOMAIN, Map.of("erin", PASSWORD));
+            } else if (remoteBFromOtherCa) {
+                // the security scenarios also run against ejabberd with TLS required and certificates from the test CA
+                Path cert = pki.resolve(EJABBERD_DOMAIN + ".crt");
+                Path key = pki.resolve(EJABBERD_DOMAIN + ".key");
+                TestCertificateAuthority.writePem(env.ca.issue(EJABBERD_DOMAIN), cert, key);
+                Path both = pki.resolve(EJABBERD_DOMAIN + ".pem");
+                Files.writeString(both, Files.readString(cert) + Files.readString(key));
+                env.ejabberd = EjabberdServer.start(env.work.resolve("ejabberd"), EJABBERD_IP, EJABBERD_DOMAIN, Map.of("erin", PASSWORD),
+                    new EjabberdServer.Tls(pki.resolve("ca.pem"), both));
             }
             Map<String, String> users = new LinkedHashMap<>();
             users.put("alice", PASSWORD);

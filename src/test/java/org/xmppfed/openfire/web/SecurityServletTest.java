@@ -73,7 +73,7 @@ class SecurityServletTest {
     void afterSavingThePageSaysWhatAppliesWhenAndOffersToCloseConnections() throws Exception {
         String html = PageFixture.run(page, "GET", Map.of("result", "saved"), true).body.toString();
         assertTrue(html.contains("At once: the SASL mechanisms offered"), html);
-        assertTrue(html.contains("Only for new connections: TLS mode and certificate validation."), html);
+        assertTrue(html.contains("A changed TLS mode or certificate validation restarts the S2S listener of every node"), html);
         assertTrue(html.contains("href=\"security.jsp?confirm=close\""), html);
         String confirm = PageFixture.run(page, "GET", Map.of("confirm", "close"), true).body.toString();
         assertTrue(confirm.contains("Close every federated connection of this node now?"), confirm);
