@@ -25,6 +25,7 @@ import org.xmppfed.openfire.adapter.EmailModule;
 import org.xmppfed.openfire.adapter.EventModule;
 import org.xmppfed.openfire.adapter.FederationRuntime;
 import org.xmppfed.openfire.adapter.PolicyModule;
+import org.xmppfed.openfire.adapter.SecurityModule;
 
 /**
  * The federation plugin's lifecycle: {@link #initializePlugin} starts the capabilities in the
@@ -44,6 +45,7 @@ public final class FederationPlugin implements Plugin {
             new EventModule(), // first: the others report to its event log from their start on, and it stops last
             new PolicyModule(),
             emailModule,
+            new SecurityModule(),
             new ConnectionsModule())); // last: its reports read what the others publish
         runtime.start();
         email = emailModule;

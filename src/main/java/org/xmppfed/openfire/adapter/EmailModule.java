@@ -16,6 +16,7 @@
 package org.xmppfed.openfire.adapter;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -25,6 +26,7 @@ import org.jivesoftware.database.DbConnectionManager;
 import org.jivesoftware.util.JiveGlobals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xmppfed.openfire.certs.RequiredName;
 import org.xmppfed.openfire.email.ClaimVerdict;
 import org.xmppfed.openfire.email.EmailDomain;
 import org.xmppfed.openfire.email.EmailFederation;
@@ -123,6 +125,15 @@ public final class EmailModule implements FederationModule {
     @Override
     public boolean servesName(String domain) {
         return email.isEmailDomain(domain);
+    }
+
+    @Override
+    public List<RequiredName> certificateNames() {
+        List<RequiredName> names = new ArrayList<>();
+        for (String domain : email.acceptedDomains()) {
+            names.add(new RequiredName(domain, "email domain"));
+        }
+        return names;
     }
 
     @Override

@@ -18,6 +18,8 @@ package org.xmppfed.openfire.adapter;
 import java.util.List;
 import java.util.Optional;
 
+import org.xmppfed.openfire.certs.RequiredName;
+
 /**
  * One capability of the plugin (policy, email addresses, …) as a unit: {@link #start} registers
  * everything the capability adds to Openfire - settings listener, cluster tasks, scheduled work -
@@ -55,5 +57,13 @@ public interface FederationModule {
      */
     default Optional<String> useOf(String domain) {
         return Optional.empty();
+    }
+
+    /**
+     * The names this capability makes the server answer for, which the federation certificate must
+     * therefore carry (email domains, chat node aliases), each with the reason in a few words.
+     */
+    default List<RequiredName> certificateNames() {
+        return List.of();
     }
 }

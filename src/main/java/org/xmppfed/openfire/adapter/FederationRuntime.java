@@ -16,13 +16,16 @@
 package org.xmppfed.openfire.adapter;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.interceptor.InterceptorManager;
 import org.jivesoftware.util.JiveGlobals;
+import org.xmppfed.openfire.certs.RequiredName;
 import org.xmppfed.openfire.web.FederationContext;
 
 /**
@@ -49,6 +52,7 @@ public final class FederationRuntime {
         ModuleHost host = new ModuleHost(worker, openfireDomains, xmppDomain, server.getServerInfo().getHostname(),
             new OpenfireErrorSender());
         host.nameUses(this::useOf);
+        host.certificateNames(() -> certificateNames(xmppDomain));
         List<StanzaStep> steps = new ArrayList<>();
         try {
             for (FederationModule module : modules) {
@@ -98,6 +102,17 @@ public final class FederationRuntime {
             }
         }
         return Optional.empty();
+    }
+
+    private List<RequiredName> certificateNames(String xmppDomain) {
+        Map<String, RequiredName> names = new LinkedHashMap<>();
+        names.put(xmppDomain, new RequiredName(xmppDomain, "XMPP domain"));
+        for (FederationModule module : started) {
+            for (RequiredName n : module.certificateNames()) {
+                names.putIfAbsent(n.name(), n);
+            }
+        }
+        return List.copyOf(names.values());
     }
 
     private boolean servedByAModule(String domain) {

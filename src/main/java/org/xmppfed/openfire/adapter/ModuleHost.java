@@ -15,11 +15,14 @@
  */
 package org.xmppfed.openfire.adapter;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import org.xmppfed.openfire.certs.RequiredName;
 import org.xmppfed.openfire.metrics.MetricRegistry;
 
 /**
@@ -36,6 +39,7 @@ public final class ModuleHost {
     private volatile Function<String, Optional<String>> nameUses = domain -> Optional.empty();
     private final SessionClosures closures = new SessionClosures();
     private final MetricRegistry metrics = new MetricRegistry();
+    private volatile Supplier<List<RequiredName>> certificateNames = List::of;
 
     ModuleHost(Worker worker, LocalDomains openfireDomains, String xmppDomain, String hostName, ErrorSender errors) {
         this.worker = worker;
@@ -86,6 +90,18 @@ public final class ModuleHost {
 
     void nameUses(Function<String, Optional<String>> uses) {
         this.nameUses = uses;
+    }
+
+    /**
+     * Every name the federation certificate must carry: the XMPP domain first, then what each
+     * running capability contributes (see {@link FederationModule#certificateNames}), each name once.
+     */
+    public List<RequiredName> certificateNames() {
+        return certificateNames.get();
+    }
+
+    void certificateNames(Supplier<List<RequiredName>> names) {
+        this.certificateNames = names;
     }
 
     /** Makes {@code service} available to the admin pages under {@code type}. */

@@ -25,7 +25,8 @@ import java.util.Locale;
  * {@link #STANZA_DENIED} (the policy step), {@link #NATIVE_ADDRESS_DROPPED},
  * {@link #EMAIL_ADDRESS_REFUSED} and {@link #EMAIL_NOT_READY} (the email step),
  * {@link #SETTINGS_CHANGED} (every change saved on an admin page), {@link #PLUGIN_STARTED},
- * {@link #PLUGIN_STOPPED} and {@link #EVENTS_DROPPED} (the event writer itself). Defined for the
+ * {@link #PLUGIN_STOPPED} and {@link #EVENTS_DROPPED} (the event writer itself), {@link #CERTIFICATE_EXPIRING}
+ * (the daily certificate check). Defined for the
  * capabilities that will emit them, not emitted yet: {@link #CONNECTION_OPENED},
  * {@link #CONNECTION_REFUSED}, {@link #ROUTE_FAILURE}, {@link #CERTIFICATE_PROBLEM}.
  */
@@ -49,7 +50,9 @@ public enum EventKind {
     PLUGIN_STARTED(false, false),
     PLUGIN_STOPPED(false, false),
     /** Events that the writer could not keep (its queue was full, or the database failed). */
-    EVENTS_DROPPED(false, true);
+    EVENTS_DROPPED(false, true),
+    /** A federation or trusted certificate that expires within 30 days, has expired or is not valid yet (checked daily). */
+    CERTIFICATE_EXPIRING(false, true);
 
     private final boolean perStanza;
     private final boolean warning;

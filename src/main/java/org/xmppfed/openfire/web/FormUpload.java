@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,9 +34,17 @@ import javax.servlet.http.HttpServletRequest;
  */
 final class FormUpload {
     private final Map<String, String> fields;
+    private final Map<String, byte[]> bytes;
 
-    private FormUpload(Map<String, String> fields) {
+    private FormUpload(Map<String, String> fields, Map<String, byte[]> bytes) {
         this.fields = fields;
+        this.bytes = bytes;
+    }
+
+    /** A field's bytes as sent (a binary file stays intact); empty when absent. */
+    byte[] bytes(String name) {
+        byte[] b = bytes.get(name);
+        return b == null ? fields.getOrDefault(name, "").getBytes(StandardCharsets.UTF_8) : b.clone();
     }
 
     /** Thrown when the body is larger than the limit; nothing of it is used. */
@@ -62,12 +71,13 @@ final class FormUpload {
                     fields.put(name, v);
                 }
             }
-            return new FormUpload(fields);
+            return new FormUpload(fields, Map.of());
         }
         String boundary = boundaryOf(type);
         byte[] body = readBody(request.getInputStream(), maxBytes);
-        parse(body, ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1), fields);
-        return new FormUpload(fields);
+        Map<String, byte[]> bytes = new HashMap<>();
+        parse(body, ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1), fields, bytes);
+        return new FormUpload(fields, bytes);
     }
 
     private static String boundaryOf(String contentType) throws IOException {
@@ -102,7 +112,7 @@ final class FormUpload {
     }
 
     /** RFC 7578: parts separated by the boundary, each with headers, a blank line and its content. */
-    private static void parse(byte[] body, byte[] delimiter, Map<String, String> fields) {
+    private static void parse(byte[] body, byte[] delimiter, Map<String, String> fields, Map<String, byte[]> bytes) {
         int at = indexOf(body, delimiter, 0);
         while (at >= 0) {
             int headersStart = at + delimiter.length;
@@ -123,6 +133,7 @@ final class FormUpload {
             if (name != null) {
                 int contentEnd = Math.max(headersEnd + 4, next - 2); // CRLF before the delimiter
                 fields.put(name, new String(body, headersEnd + 4, contentEnd - headersEnd - 4, StandardCharsets.UTF_8));
+                bytes.put(name, Arrays.copyOfRange(body, headersEnd + 4, contentEnd));
                 String file = dispositionParameter(headers, "filename");
                 if (file != null) {
                     fields.put(name + ".filename", file);

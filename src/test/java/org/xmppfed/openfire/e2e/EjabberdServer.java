@@ -39,6 +39,18 @@ final class EjabberdServer implements AutoCloseable {
     }
 
     static EjabberdServer start(Path dir, String address, String domain, Map<String, String> users) throws Exception {
+        return start(dir, address, domain, users, null);
+    }
+
+    /**
+     * For TLS: the CA certificate that peers' certificates must chain to, and this server's certificate
+     * chain and key in one PEM file. With it ejabberd requires STARTTLS on server-to-server streams,
+     * offers SASL EXTERNAL to peers with a valid certificate and uses it itself; dialback stays loaded.
+     */
+    record Tls(Path caFile, Path certificateAndKey) {
+    }
+
+    static EjabberdServer start(Path dir, String address, String domain, Map<String, String> users, Tls tls) throws Exception {
         String ctl = Tools.require("ejabberdctl", "ejabberd");
         String unshare = Tools.require("unshare", "util-linux");
         for (String sub : new String[] {"spool", "logs", "ext-modules/conf"}) {
@@ -52,7 +64,10 @@ final class EjabberdServer implements AutoCloseable {
             "auth_password_format: plain",
             "default_db: mnesia",
             "acme: {auto: false}",
-            "s2s_use_starttls: false",
+            tls == null ? "s2s_use_starttls: false" : "s2s_use_starttls: required",
+            tls == null ? "" : "certfiles: [\"" + dir.resolve("tls/server.pem") + "\"]",
+            tls == null ? "" : "ca_file: \"" + dir.resolve("tls/ca.pem") + "\"",
+            tls == null ? "" : "s2s_cafile: \"" + dir.resolve("tls/ca.pem") + "\"",
             "s2s_access: all",
             "s2s_dns_timeout: 5",
             "s2s_dns_retries: 1",
@@ -78,6 +93,11 @@ final class EjabberdServer implements AutoCloseable {
             "EJABBERD_PID_PATH=" + dir.resolve("ejabberd.pid"),
             "EJABBERD_BYPASS_WARNINGS=true",
             ""));
+        if (tls != null) {
+            Files.createDirectories(dir.resolve("tls"));
+            Files.copy(tls.caFile(), dir.resolve("tls/ca.pem"));
+            Files.copy(tls.certificateAndKey(), dir.resolve("tls/server.pem"));
+        }
         Files.writeString(dir.resolve("inetrc"), "{resolv_conf, \"\"}.\n{nameserver, {127,0,0,1}, 53}.\n{lookup, [file, dns]}.\n");
         Files.writeString(dir.resolve("resolv.conf"), "nameserver " + DnsServer.ADDRESS + "\n");
         run(List.of("chown", "-R", "ejabberd:ejabberd", dir.toString()));

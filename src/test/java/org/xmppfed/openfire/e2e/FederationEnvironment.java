@@ -52,6 +52,8 @@ final class FederationEnvironment implements AutoCloseable {
     final Path pluginJar;
     /** TLS variant: the throw-away CA that signed every server's certificate; null for dialback. */
     TestCertificateAuthority ca;
+    /** Security scenarios: the authority of b.remote.lan's certificate, which Openfire does not trust at first; else null. */
+    TestCertificateAuthority otherCa;
     DnsServer dns;
     ProsodyServer prosody;
     EjabberdServer ejabberd;
@@ -96,6 +98,16 @@ final class FederationEnvironment implements AutoCloseable {
      * not started then.
      */
     static FederationEnvironment start(boolean tls) throws Exception {
+        return start(tls, false, "");
+    }
+
+    /**
+     * The TLS variant with two twists for the security scenarios: {@code remoteBFromOtherCa}: Prosody's
+     * b.remote.lan has a certificate from a second authority ({@link #otherCa}) that Openfire does not trust;
+     * {@code prosodyExtra}: more lines for Prosody's configuration. With {@code remoteBFromOtherCa} ejabberd is
+     * started too, with TLS required and a certificate from {@link #ca}.
+     */
+    static FederationEnvironment start(boolean tls, boolean remoteBFromOtherCa, String prosodyExtra) throws Exception {
         Path installation = openfireHome();
         Path jar = Path.of("target/federation.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
@@ -116,19 +128,32 @@ final class FederationEnvironment implements AutoCloseable {
             ProsodyServer.Tls prosodyTls = null;
             if (tls) {
                 env.ca = TestCertificateAuthority.create("Federation E2E Test CA");
+                if (remoteBFromOtherCa) {
+                    env.otherCa = TestCertificateAuthority.create("Federation E2E Untrusted CA");
+                }
                 Map<String, Path> certificates = new HashMap<>();
                 Map<String, Path> keys = new HashMap<>();
                 for (String host : List.of(REMOTE_A, REMOTE_B)) {
                     certificates.put(host, pki.resolve(host + ".crt"));
                     keys.put(host, pki.resolve(host + ".key"));
-                    TestCertificateAuthority.writePem(env.ca.issue(host), certificates.get(host), keys.get(host));
+                    TestCertificateAuthority issuer = host.equals(REMOTE_B) && env.otherCa != null ? env.otherCa : env.ca;
+                    TestCertificateAuthority.writePem(issuer.issue(host), certificates.get(host), keys.get(host));
                 }
-                prosodyTls = new ProsodyServer.Tls(env.ca.writeCertificatePem(pki.resolve("ca.pem")), certificates, keys);
+                prosodyTls = new ProsodyServer.Tls(env.ca.writeCertificatePem(pki.resolve("ca.pem")), certificates, keys, prosodyExtra);
             }
             env.prosody = ProsodyServer.start(env.work.resolve("prosody"), PROSODY_IP, List.of(REMOTE_A, REMOTE_B),
                 Map.of("carol", PASSWORD, "dave", PASSWORD), env.dns.resolvConf(), prosodyTls);
             if (!tls) {
                 env.ejabberd = EjabberdServer.start(env.work.resolve("ejabberd"), EJABBERD_IP, EJABBERD_DOMAIN, Map.of("erin", PASSWORD));
+            } else if (remoteBFromOtherCa) {
+                // the security scenarios also run against ejabberd with TLS required and certificates from the test CA
+                Path cert = pki.resolve(EJABBERD_DOMAIN + ".crt");
+                Path key = pki.resolve(EJABBERD_DOMAIN + ".key");
+                TestCertificateAuthority.writePem(env.ca.issue(EJABBERD_DOMAIN), cert, key);
+                Path both = pki.resolve(EJABBERD_DOMAIN + ".pem");
+                Files.writeString(both, Files.readString(cert) + Files.readString(key));
+                env.ejabberd = EjabberdServer.start(env.work.resolve("ejabberd"), EJABBERD_IP, EJABBERD_DOMAIN, Map.of("erin", PASSWORD),
+                    new EjabberdServer.Tls(pki.resolve("ca.pem"), both));
             }
             Map<String, String> users = new LinkedHashMap<>();
             users.put("alice", PASSWORD);

@@ -36,8 +36,14 @@ final class ProsodyServer implements AutoCloseable {
     /** Prosody's debug log. */
     final Path log;
 
-    /** For TLS: the CA certificate peers must be signed by, and each virtual host's certificate and key (PEM files). */
-    record Tls(Path caFile, Map<String, Path> certificates, Map<String, Path> keys) {
+    /**
+     * For TLS: the CA certificate peers must be signed by, each virtual host's certificate and key (PEM
+     * files), and extra global configuration lines (empty for none).
+     */
+    record Tls(Path caFile, Map<String, Path> certificates, Map<String, Path> keys, String extraConfig) {
+        Tls(Path caFile, Map<String, Path> certificates, Map<String, Path> keys) {
+            this(caFile, certificates, keys, "");
+        }
     }
 
     private ProsodyServer(ManagedProcess process, String address, Path log) {
@@ -78,7 +84,8 @@ final class ProsodyServer implements AutoCloseable {
             // domain, which is what SASL EXTERNAL needs (dialback stays loaded: secure auth makes it need that too).
             cfg.append("modules_enabled = { \"roster\"; \"saslauth\"; \"tls\"; \"dialback\"; \"disco\"; \"ping\"; \"version\"; \"presence\" }\n")
                 .append("modules_disabled = { \"s2s_bidi\" }\n")
-                .append("c2s_require_encryption = false\ns2s_require_encryption = true\ns2s_secure_auth = true\n");
+                .append("c2s_require_encryption = false\ns2s_require_encryption = true\ns2s_secure_auth = true\n")
+                .append(tls.extraConfig());
         }
         for (String host : hosts) {
             cfg.append("VirtualHost \"").append(host).append("\"\n");

@@ -132,6 +132,39 @@ final class TestCertificateAuthority {
         return new Issued(leaf.getPrivate(), sign(b), certificate);
     }
 
+    /**
+     * The certificate a CA would return for the PKCS#10 request in {@code csrPem}: its subject, key and
+     * requested extensions (names, key usages), signed by this authority, valid as long as it.
+     */
+    X509Certificate sign(String csrPem) throws GeneralSecurityException, IOException {
+        org.bouncycastle.pkcs.PKCS10CertificationRequest csr;
+        try (org.bouncycastle.openssl.PEMParser parser = new org.bouncycastle.openssl.PEMParser(new java.io.StringReader(csrPem))) {
+            csr = (org.bouncycastle.pkcs.PKCS10CertificationRequest) parser.readObject();
+        }
+        org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest jca = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest(csr);
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(certificate, BigInteger.valueOf(serial.getAndIncrement()),
+            Date.from(notBefore), Date.from(notAfter), csr.getSubject(), jca.getPublicKey());
+        org.bouncycastle.asn1.x509.Extensions requested = org.bouncycastle.asn1.x509.Extensions.getInstance(
+            csr.getAttributes(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)[0].getAttrValues().getObjectAt(0));
+        for (ASN1ObjectIdentifier oid : requested.getExtensionOIDs()) {
+            b.addExtension(requested.getExtension(oid));
+        }
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        b.addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(certificate));
+        return sign(b);
+    }
+
+    /** {@code certificates} as PEM text, one block after the other. */
+    static String pem(X509Certificate... certificates) throws IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(out)) {
+            for (X509Certificate c : certificates) {
+                w.writeObject(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** The authority's certificate as PEM: what peers are told to trust. */
     Path writeCertificatePem(Path file) throws IOException {
         pem(file, certificate);

@@ -119,6 +119,45 @@ class HostileValuesTest {
         assertEscaped(PageFixture.run(page, "POST", form, true).body.toString());
     }
 
+    @Test
+    void theSecurityPageEscapesEveryField() throws Exception {
+        SecurityServlet page = new SecurityServlet(() -> f.context);
+        for (String action : List.of("save", "close", EVIL)) {
+            Map<String, String> form = all("tls", "strictCertificates", "externalIncoming", "externalOutgoing", "dialback", "secretAction", "secret");
+            form.put("action", action);
+            String html = PageFixture.run(page, "POST", form, true).body.toString();
+            if (!html.isEmpty()) {
+                assertEscaped(html);
+            }
+        }
+        Map<String, String> tooShort = new HashMap<>(Map.of("action", "save", "tls", "OPTIONAL", "dialback", "true", "secretAction", "set",
+            "secret", EVIL.substring(0, 12)));
+        assertEscaped(PageFixture.run(page, "POST", tooShort, true).body.toString());
+        assertEscaped(PageFixture.run(page, "GET", all("result", "count", "confirm"), true).body.toString());
+    }
+
+    @Test
+    void theCertificatesPageEscapesEveryFieldAndEveryCertificateValue() throws Exception {
+        f.requiredNames.add(new org.xmppfed.openfire.certs.RequiredName(EVIL, EVIL));
+        f.certificates.installSelfSigned(org.xmppfed.openfire.certs.KeyType.EC_P256, true);
+        f.certificates.requestSigning(org.xmppfed.openfire.certs.KeyType.EC_P256, true);
+        f.certificateStores.trusted.put(EVIL, new org.xmppfed.openfire.certs.TestSigner(EVIL.replace(",", "")).certificate);
+        CertificatesServlet page = new CertificatesServlet(() -> f.context);
+        assertEscaped(PageFixture.run(page, "GET", Map.of(), true).body.toString());
+        for (String action : List.of("csr", "reply", "selfsigned", "trust", "untrust", EVIL)) {
+            Map<String, String> form = all("keyType", "xmppAddr", "pem", "alias", "replace");
+            form.put("action", action);
+            PageFixture.Exchange x = PageFixture.run(page, "POST", form, true);
+            if (x.redirect == null) { // removing the hostile alias succeeds: nothing to render
+                assertEscaped(x.body.toString());
+            }
+        }
+        assertEscaped(PageFixture.run(page, "GET", all("result", "confirm", "alias"), true).body.toString());
+        Map<String, String> untrust = all("alias");
+        untrust.put("confirm", "untrust");
+        assertEscaped(PageFixture.run(page, "GET", untrust, true).body.toString());
+    }
+
     private static Map<String, String> all(String... fields) {
         Map<String, String> m = new HashMap<>();
         for (String field : fields) {

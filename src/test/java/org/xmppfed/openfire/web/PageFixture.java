@@ -76,6 +76,12 @@ final class PageFixture {
             tokenDigest = digest;
         }
     }, 50);
+    final org.xmppfed.openfire.security.MemorySecurityControl security = new org.xmppfed.openfire.security.MemorySecurityControl();
+    final org.xmppfed.openfire.certs.MemoryCertificateStores certificateStores = new org.xmppfed.openfire.certs.MemoryCertificateStores();
+    final List<org.xmppfed.openfire.certs.RequiredName> requiredNames = new ArrayList<>(List.of(
+        new org.xmppfed.openfire.certs.RequiredName("openfire.test", "XMPP domain")));
+    final org.xmppfed.openfire.certs.CertificateService certificates = new org.xmppfed.openfire.certs.CertificateService(
+        certificateStores, () -> List.copyOf(requiredNames), Clock.systemUTC());
 
     PageFixture() {
         PolicySettingsStore settings = new MemoryPolicySettings();
@@ -100,6 +106,8 @@ final class PageFixture {
                 }
             }));
         services.put(MetricsEndpoint.class, metrics);
+        services.put(org.xmppfed.openfire.security.SecurityControl.class, security);
+        services.put(org.xmppfed.openfire.certs.CertificateService.class, certificates);
         context = new FederationContext(services, (req, summary, details) -> audit.add(summary + ": " + details),
             () -> Locale.ENGLISH, "xmpp.openfire.test", () -> enforcementWaits++);
     }
