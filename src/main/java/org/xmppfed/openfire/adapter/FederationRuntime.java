@@ -49,6 +49,8 @@ public final class FederationRuntime {
         ModuleHost host = new ModuleHost(worker, openfireDomains, xmppDomain, server.getServerInfo().getHostname(),
             new OpenfireErrorSender());
         host.nameUses(this::useOf);
+        host.ownNameUses(domain -> openfireDomains.isLocal(domain) ? Optional.of("a domain of this server (its XMPP domain or a service)")
+            : ownUseOf(domain));
         List<StanzaStep> steps = new ArrayList<>();
         try {
             for (FederationModule module : modules) {
@@ -95,6 +97,16 @@ public final class FederationRuntime {
             Optional<String> use = module.useOf(domain);
             if (use.isPresent()) {
                 return use;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The use of the module that serves {@code domain} as one of this server's names, or empty. */
+    private Optional<String> ownUseOf(String domain) {
+        for (FederationModule module : started) {
+            if (module.servesName(domain)) {
+                return Optional.of(module.useOf(domain).orElse("a name this server answers for"));
             }
         }
         return Optional.empty();

@@ -33,6 +33,7 @@ public final class ModuleHost {
     private final ErrorSender errors;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile Function<String, Optional<String>> nameUses = domain -> Optional.empty();
+    private volatile Function<String, Optional<String>> ownNameUses = domain -> Optional.empty();
 
     ModuleHost(Worker worker, LocalDomains openfireDomains, String xmppDomain, String hostName, ErrorSender errors) {
         this.worker = worker;
@@ -73,6 +74,19 @@ public final class ModuleHost {
 
     void nameUses(Function<String, Optional<String>> uses) {
         this.nameUses = uses;
+    }
+
+    /**
+     * How this server answers for {@code domain} itself - Openfire's XMPP domain or a component, or a
+     * name a capability serves (an email domain, a chat node alias) - or empty for a name that belongs
+     * to somebody else. What a capability asks before it treats a name as a federated partner's.
+     */
+    public Optional<String> ownNameUse(String domain) {
+        return ownNameUses.apply(domain);
+    }
+
+    void ownNameUses(Function<String, Optional<String>> uses) {
+        this.ownNameUses = uses;
     }
 
     /** Makes {@code service} available to the admin pages under {@code type}. */

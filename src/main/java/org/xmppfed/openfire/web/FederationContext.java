@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.policy.PolicyCounters;
 import org.xmppfed.openfire.policy.PolicyService;
+import org.xmppfed.openfire.route.RouteService;
 import org.xmppfed.openfire.store.EventStore;
 
 /**
@@ -59,6 +60,10 @@ public record FederationContext(Map<Class<?>, Object> services, AuditLog audit, 
 
     public PolicyService policy() {
         return service(PolicyService.class);
+    }
+
+    public RouteService routes() {
+        return service(RouteService.class);
     }
 
     public PolicyCounters counters() {
