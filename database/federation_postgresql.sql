@@ -35,4 +35,12 @@ CREATE TABLE ofFedEvent (
 
 CREATE INDEX ofFedEvent_time_idx ON ofFedEvent (eventTime);
 
-INSERT INTO ofVersion (name, version) VALUES ('federation', 3);
+CREATE TABLE ofFedStaticRoute (
+  routeDomain  VARCHAR(255)  NOT NULL,
+  targetHost   VARCHAR(255)  NOT NULL,
+  targetPort   INTEGER       NOT NULL,
+  createdAt    BIGINT       NOT NULL,
+  CONSTRAINT ofFedStaticRoute_pk PRIMARY KEY (routeDomain, targetHost, targetPort)
+);
+
+INSERT INTO ofVersion (name, version) VALUES ('federation', 4);

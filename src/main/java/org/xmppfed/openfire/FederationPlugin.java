@@ -26,6 +26,7 @@ import org.xmppfed.openfire.adapter.EventModule;
 import org.xmppfed.openfire.adapter.FederationRuntime;
 import org.xmppfed.openfire.adapter.PolicyModule;
 import org.xmppfed.openfire.adapter.SecurityModule;
+import org.xmppfed.openfire.adapter.RouteModule;
 
 /**
  * The federation plugin's lifecycle: {@link #initializePlugin} starts the capabilities in the
@@ -44,6 +45,7 @@ public final class FederationPlugin implements Plugin {
         runtime = new FederationRuntime(List.of(
             new EventModule(), // first: the others report to its event log from their start on, and it stops last
             new PolicyModule(),
+            new RouteModule(), // after the policy: it tells the policy which domains its routes allow
             emailModule,
             new SecurityModule(),
             new ConnectionsModule())); // last: its reports read what the others publish

@@ -53,6 +53,8 @@ public final class FederationRuntime {
             new OpenfireErrorSender());
         host.nameUses(this::useOf);
         host.certificateNames(() -> certificateNames(xmppDomain));
+        host.ownNameUses(domain -> openfireDomains.isLocal(domain) ? Optional.of("a domain of this server (its XMPP domain or a service)")
+            : ownUseOf(domain));
         List<StanzaStep> steps = new ArrayList<>();
         try {
             for (FederationModule module : modules) {
@@ -113,6 +115,16 @@ public final class FederationRuntime {
             }
         }
         return List.copyOf(names.values());
+    }
+
+    /** The use of the module that serves {@code domain} as one of this server's names, or empty. */
+    private Optional<String> ownUseOf(String domain) {
+        for (FederationModule module : started) {
+            if (module.servesName(domain)) {
+                return Optional.of(module.useOf(domain).orElse("a name this server answers for"));
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean servedByAModule(String domain) {

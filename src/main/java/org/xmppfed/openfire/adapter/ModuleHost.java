@@ -40,6 +40,7 @@ public final class ModuleHost {
     private final SessionClosures closures = new SessionClosures();
     private final MetricRegistry metrics = new MetricRegistry();
     private volatile Supplier<List<RequiredName>> certificateNames = List::of;
+    private volatile Function<String, Optional<String>> ownNameUses = domain -> Optional.empty();
 
     ModuleHost(Worker worker, LocalDomains openfireDomains, String xmppDomain, String hostName, ErrorSender errors) {
         this.worker = worker;
@@ -102,6 +103,19 @@ public final class ModuleHost {
 
     void certificateNames(Supplier<List<RequiredName>> names) {
         this.certificateNames = names;
+    }
+
+    /**
+     * How this server answers for {@code domain} itself - Openfire's XMPP domain or a component, or a
+     * name a capability serves (an email domain, a chat node alias) - or empty for a name that belongs
+     * to somebody else. What a capability asks before it treats a name as a federated partner's.
+     */
+    public Optional<String> ownNameUse(String domain) {
+        return ownNameUses.apply(domain);
+    }
+
+    void ownNameUses(Function<String, Optional<String>> uses) {
+        this.ownNameUses = uses;
     }
 
     /** Makes {@code service} available to the admin pages under {@code type}. */

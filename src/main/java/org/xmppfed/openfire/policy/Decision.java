@@ -27,6 +27,7 @@ public record Decision(boolean allowed, Direction direction, DecisionReason reas
             case FEDERATION_OFF -> "federation is switched off";
             case EXCEPTION -> "policy exception " + exception.pattern() + " (" + exception.direction() + ")";
             case DEFAULT_POLICY -> "default policy " + defaultPolicy;
+            case STATIC_ROUTE -> "static route (domains with static routes are allowed automatically)";
             case INVALID_DOMAIN -> "the remote domain is not a valid domain name";
         };
     }

@@ -23,6 +23,8 @@ public enum DecisionReason {
     EXCEPTION,
     /** No exception covered the domain and direction; the default policy applied. */
     DEFAULT_POLICY,
+    /** The domain has static routes and routed domains are allowed automatically: allowed both ways. */
+    STATIC_ROUTE,
     /** The remote domain could not be read as a domain name; denied (fail closed). */
     INVALID_DOMAIN
 }

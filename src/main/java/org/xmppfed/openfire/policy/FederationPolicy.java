@@ -34,18 +34,31 @@ import java.util.Set;
  * <p>Semantics: an exception inverts the default for the traffic it covers. The deciding exception
  * is the most specific pattern that matches the domain and covers the direction: an exact pattern
  * beats any wildcard, a longer wildcard base beats a shorter one. No match: the default applies.
+ * A domain with static routes (while they are allowed automatically) is allowed both ways before
+ * any exception is looked at.
  */
 public final class FederationPolicy {
 
     private static final class Rule {
-        final PolicyException exception;
+        final Direction covered;
         final Decision incoming;
         final Decision outgoing;
 
         Rule(PolicyException exception, boolean allowed) {
-            this.exception = exception;
+            this.covered = exception.direction();
             this.incoming = new Decision(allowed, Direction.INCOMING, DecisionReason.EXCEPTION, exception);
             this.outgoing = new Decision(allowed, Direction.OUTGOING, DecisionReason.EXCEPTION, exception);
+        }
+
+        /** A domain with static routes while routes are allowed automatically: allowed both ways. */
+        Rule() {
+            this.covered = Direction.BOTH;
+            this.incoming = new Decision(true, Direction.INCOMING, DecisionReason.STATIC_ROUTE, null);
+            this.outgoing = new Decision(true, Direction.OUTGOING, DecisionReason.STATIC_ROUTE, null);
+        }
+
+        boolean covers(Direction traffic) {
+            return covered.covers(traffic);
         }
 
         Decision decisionFor(Direction traffic) {
@@ -56,6 +69,7 @@ public final class FederationPolicy {
     private final boolean enabled;
     private final DefaultPolicy defaultPolicy;
     private final List<PolicyException> exceptions;
+    private final Set<String> routedDomains;
     private final DomainSuffixTable<Rule> exact;
     private final DomainSuffixTable<Rule> wildcards;
     private final Set<String> exactDomains;
@@ -63,7 +77,7 @@ public final class FederationPolicy {
     private final Decision[] off;
     private final Decision[] invalid;
 
-    private FederationPolicy(boolean enabled, DefaultPolicy defaultPolicy, List<PolicyException> exceptions) {
+    private FederationPolicy(boolean enabled, DefaultPolicy defaultPolicy, List<PolicyException> exceptions, Set<String> routedDomains) {
         this.enabled = enabled;
         this.defaultPolicy = defaultPolicy;
         List<PolicyException> sorted = new ArrayList<>(exceptions);
@@ -78,6 +92,13 @@ public final class FederationPolicy {
             if (target.put(e.pattern().domain(), new Rule(e, exceptionAllows)) != null) {
                 throw new InvalidInputException("policy.error.duplicate", e.pattern().toString());
             }
+        }
+        // A routed domain's own rule replaces an exact exception for it (which stays in the list):
+        // the route decides both directions, the exception is back in force once the route goes.
+        this.routedDomains = Set.copyOf(routedDomains);
+        Rule route = new Rule();
+        for (String domain : this.routedDomains) {
+            exactRules.put(domain, route);
         }
         this.exact = new DomainSuffixTable<>(exactRules);
         this.wildcards = new DomainSuffixTable<>(wildcardRules);
@@ -98,7 +119,28 @@ public final class FederationPolicy {
      * pattern.
      */
     public static FederationPolicy of(boolean enabled, DefaultPolicy defaultPolicy, Collection<PolicyException> exceptions) {
-        return new FederationPolicy(enabled, defaultPolicy, List.copyOf(exceptions));
+        return of(enabled, defaultPolicy, exceptions, Set.of());
+    }
+
+    /**
+     * As {@link #of(boolean, DefaultPolicy, Collection)}, with the domains that have static routes
+     * while routes are allowed automatically: each is allowed in both directions, whatever the
+     * default and its exceptions say ({@link DecisionReason#STATIC_ROUTE}); only the federation
+     * switch and an invalid name weigh more. The names must be normalised exact domains.
+     */
+    public static FederationPolicy of(boolean enabled, DefaultPolicy defaultPolicy, Collection<PolicyException> exceptions,
+                                      Set<String> routedDomains) {
+        return new FederationPolicy(enabled, defaultPolicy, List.copyOf(exceptions), routedDomains);
+    }
+
+    /** This policy with {@code routed} as the domains allowed by their static routes. */
+    public FederationPolicy withRoutedDomains(Set<String> routed) {
+        return routed.equals(routedDomains) ? this : of(enabled, defaultPolicy, exceptions, routed);
+    }
+
+    /** The domains allowed both ways because they have static routes (empty while that option is off). */
+    public Set<String> routedDomains() {
+        return routedDomains;
     }
 
     /** A new install: federation on, default DENY, no exceptions ("lockdown"). */
@@ -154,14 +196,14 @@ public final class FederationPolicy {
             h = DomainSuffixTable.extend(h, domain.charAt(i));
             if (i == 0 || domain.charAt(i - 1) == '.') {
                 Rule r = wildcards.get(domain, i, h);
-                if (r != null && r.exception.direction().covers(traffic)) {
+                if (r != null && r.covers(traffic)) {
                     best = r; // later (longer) suffixes are more specific
                 }
             }
         }
         if (includeExact) {
             Rule r = exact.get(domain, 0, h);
-            if (r != null && r.exception.direction().covers(traffic)) {
+            if (r != null && r.covers(traffic)) {
                 best = r;
             }
         }
@@ -179,6 +221,7 @@ public final class FederationPolicy {
         for (PolicyException e : exceptions) {
             all.add(e.pattern().domain());
         }
+        all.addAll(routedDomains);
         return all;
     }
 

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -76,7 +77,8 @@ public final class PolicyService {
 
     /** Reads the stored policy and publishes it. */
     public synchronized FederationPolicy reload() {
-        FederationPolicy policy = FederationPolicy.of(settings.federationEnabled(), settings.defaultPolicy(), store.loadAll());
+        FederationPolicy policy = FederationPolicy.of(settings.federationEnabled(), settings.defaultPolicy(), store.loadAll(),
+            current().routedDomains());
         publish(policy);
         LOG.info("Federation policy loaded: federation {}, default policy {}, {} exceptions",
             policy.enabled() ? "on" : "off", policy.defaultPolicy(), policy.exceptions().size());
@@ -84,9 +86,21 @@ public final class PolicyService {
     }
 
     public synchronized void saveSettings(boolean enabled, DefaultPolicy defaultPolicy) {
-        FederationPolicy next = FederationPolicy.of(enabled, defaultPolicy, current().exceptions());
+        FederationPolicy next = FederationPolicy.of(enabled, defaultPolicy, current().exceptions(), current().routedDomains());
         settings.save(enabled, defaultPolicy);
         commit(next);
+    }
+
+    /**
+     * Makes {@code domains} the domains allowed by their static routes (empty: none) and publishes
+     * the result. Nothing is stored: every node's static routes set this from their own copy.
+     */
+    public synchronized void routedDomains(Set<String> domains) {
+        FederationPolicy now = current();
+        FederationPolicy next = now.withRoutedDomains(domains);
+        if (next != now) {
+            publish(next);
+        }
     }
 
     public Optional<PolicyException> find(String pattern) {
@@ -176,7 +190,7 @@ public final class PolicyService {
 
     private FederationPolicy build(Collection<PolicyException> exceptions) {
         FederationPolicy now = current();
-        return FederationPolicy.of(now.enabled(), now.defaultPolicy(), exceptions);
+        return FederationPolicy.of(now.enabled(), now.defaultPolicy(), exceptions, now.routedDomains());
     }
 
     private void commit(FederationPolicy next) {

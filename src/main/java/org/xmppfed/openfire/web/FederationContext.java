@@ -24,6 +24,7 @@ import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.metrics.MetricsEndpoint;
 import org.xmppfed.openfire.policy.PolicyCounters;
 import org.xmppfed.openfire.policy.PolicyService;
+import org.xmppfed.openfire.route.RouteService;
 import org.xmppfed.openfire.store.EventStore;
 
 /**
@@ -61,6 +62,10 @@ public record FederationContext(Map<Class<?>, Object> services, AuditLog audit, 
 
     public PolicyService policy() {
         return service(PolicyService.class);
+    }
+
+    public RouteService routes() {
+        return service(RouteService.class);
     }
 
     public PolicyCounters counters() {

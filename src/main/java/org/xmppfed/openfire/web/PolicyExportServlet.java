@@ -41,10 +41,6 @@ public final class PolicyExportServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<PolicyException> exceptions = context.get().policy().current().exceptions();
-        boolean json = "json".equalsIgnoreCase(request.getParameter("format"));
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType(json ? "application/json" : "text/csv");
-        response.setHeader("Content-Disposition", "attachment; filename=\"federation-policy-exceptions." + (json ? "json" : "csv") + "\"");
-        response.getWriter().write(json ? ExceptionListFormat.toJson(exceptions) : ExceptionListFormat.toCsv(exceptions));
+        ListExport.send(request, response, ExceptionListFormat.FORMAT, exceptions, "federation-policy-exceptions");
     }
 }

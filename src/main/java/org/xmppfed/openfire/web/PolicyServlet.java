@@ -16,14 +16,8 @@
 package org.xmppfed.openfire.web;
 
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +36,7 @@ import org.xmppfed.openfire.policy.FederationPolicy;
 import org.xmppfed.openfire.policy.InvalidInputException;
 import org.xmppfed.openfire.policy.PolicyCounters;
 import org.xmppfed.openfire.policy.PolicyException;
+import org.xmppfed.openfire.policy.PolicyListView;
 import org.xmppfed.openfire.policy.PolicyService;
 
 /**
@@ -55,21 +50,8 @@ import org.xmppfed.openfire.policy.PolicyService;
 public final class PolicyServlet extends AdminPage {
     static final String PAGE_ID = "federation-policy";
     static final int PAGE_SIZE = 100;
-    /** Largest import accepted: 25 MB, about 800 000 lines of CSV. */
-    static final long MAX_IMPORT_BYTES = 25L * 1024 * 1024;
-    /** Lines of each preview list shown; the counts above them are complete. */
-    static final int PREVIEW_LINES = 200;
-    /** Line errors shown; the count above them is complete. */
-    static final int ERRORS_SHOWN = 1000;
-    static final Duration PENDING_FOR = Duration.ofMinutes(30);
-    private static final int MAX_PENDING = 8;
 
-    /** A previewed import waiting for "Apply". */
-    private record PendingImport(List<PolicyException> exceptions, PolicyService.ImportMode mode, Instant expires) {
-    }
-
-    private final Map<String, PendingImport> pending = new LinkedHashMap<>();
-    private final SecureRandom random = new SecureRandom();
+    private final ListImport<PolicyException> imports = new ListImport<>(() -> ExceptionListFormat.FORMAT);
 
     /** One row of the policy tester. */
     public record TesterRow(Direction direction, boolean allowed, String rule) {
@@ -79,18 +61,13 @@ public final class PolicyServlet extends AdminPage {
     public record Row(PolicyException exception, PolicyCounters.Tally tally) {
     }
 
-    /** What applying a previewed import would change. */
-    public record Preview(String importId, int entries, List<String> added, int addedCount, List<String> changed, int changedCount,
-                          List<String> removed, int removedCount, int unchanged) {
-    }
-
     /** What {@code policy.jte} shows. */
-    public record View(Notice notice, boolean federationOn, String defaultPolicy, String confirmDelete, Preview preview,
+    public record View(Notice notice, boolean federationOn, String defaultPolicy, String confirmDelete, ImportPreview preview,
                        String testDomain, String testedDomain, List<TesterRow> tester, String testError,
                        String editing, String formPattern, String formDirection,
                        List<Row> rows, int total, String filter, int start, int end, int matching, String effectKey,
                        String importFormat, String importMode, String importContent, FieldErrors errors, int errorCount,
-                       String maxImportMb) {
+                       String maxImportMb, PolicyListView list) {
         /** Start of the previous page, or -1. */
         public int previousStart() {
             return start > 0 ? Math.max(0, start - PAGE_SIZE) : -1;
@@ -110,11 +87,8 @@ public final class PolicyServlet extends AdminPage {
         String editing;
         String confirmDelete;
         String testDomain = "";
-        String importFormat = "CSV";
-        String importMode = "MERGE";
-        String importContent = "";
-        Preview preview;
-        int errorCount;
+        final ListImport.Form form = new ListImport.Form();
+        ImportPreview preview;
         final FieldErrors errors = new FieldErrors();
     }
 
@@ -182,7 +156,9 @@ public final class PolicyServlet extends AdminPage {
         v.formDirection = param(request, "direction");
         v.editing = original;
         try {
-            DomainNames.parsePattern(v.formPattern);
+            if (DomainNames.parsePattern(v.formPattern).wildcard() && PolicyListView.Kind.parse(param(request, "view")) != null) {
+                v.errors.add("pattern", t("policy.list-view.error.wildcard", v.formPattern.strip()));
+            }
         } catch (InvalidInputException e) {
             v.errors.add("pattern", problem(e));
         }
@@ -199,7 +175,7 @@ public final class PolicyServlet extends AdminPage {
                 context().audit().record(request, original == null ? "Federation policy exception added" : "Federation policy exception changed",
                     (original == null ? "" : original + " -> ") + saved.pattern() + " " + saved.direction());
                 redirectAfterChange(response, "policy.jsp?result=" + (original == null ? "added" : "updated")
-                    + "&pattern=" + url(saved.pattern().toString()));
+                    + "&pattern=" + url(saved.pattern().toString()) + listViewParam(request));
                 return;
             } catch (InvalidInputException e) {
                 v.errors.add("pattern", problem(e));
@@ -213,59 +189,22 @@ public final class PolicyServlet extends AdminPage {
         try {
             PolicyException removed = context().policy().delete(param(request, "pattern"));
             context().audit().record(request, "Federation policy exception deleted", removed.pattern() + " " + removed.direction());
-            redirectAfterChange(response, "policy.jsp?result=deleted&pattern=" + url(removed.pattern().toString()));
+            redirectAfterChange(response, "policy.jsp?result=deleted&pattern=" + url(removed.pattern().toString()) + listViewParam(request));
         } catch (InvalidInputException e) {
             v.notice = Notice.error(problem(e));
             show(request, response, v);
         }
     }
 
-    /** Reads the import form (multipart with a file, or a small url-encoded paste); null when refused. */
-    private ExceptionListFormat.ParseResult parseImport(HttpServletRequest request, State v) throws IOException {
-        FormUpload form;
-        try {
-            form = FormUpload.read(request, MAX_IMPORT_BYTES, "format", "mode", "content");
-        } catch (FormUpload.TooLarge e) {
-            v.errors.add("file", t("import.error.too-large", megabytes(e.bytes), megabytes(MAX_IMPORT_BYTES)));
-            return null;
-        }
-        v.importFormat = form.get("format");
-        v.importMode = form.get("mode");
-        String file = form.get("file");
-        String text = file.isEmpty() ? form.get("content") : file;
-        if (file.isEmpty() && text.length() <= 100_000) {
-            v.importContent = text; // a pasted list is kept in the form; a file is not copied into the page
-        }
-        try {
-            ExceptionListFormat.Format format = ExceptionListFormat.Format.parse(v.importFormat);
-            PolicyService.ImportMode.valueOf(v.importMode);
-            ExceptionListFormat.ParseResult parsed = ExceptionListFormat.parse(format, text, Instant.now());
-            if (parsed.ok() && parsed.exceptions().isEmpty() && !"REPLACE".equals(v.importMode)) {
-                v.errors.add("content", t("import.error.empty"));
-            }
-            v.errorCount = parsed.errors().size();
-            for (ExceptionListFormat.LineError error : parsed.errors().subList(0, Math.min(ERRORS_SHOWN, parsed.errors().size()))) {
-                v.errors.add("content", error.message(locale()));
-            }
-            return parsed;
-        } catch (InvalidInputException e) {
-            v.errors.add("format", problem(e));
-        } catch (IllegalArgumentException e) {
-            v.errors.add("mode", t("import.error.mode"));
-        }
-        return null;
-    }
-
     private void importPreview(HttpServletRequest request, HttpServletResponse response, State v) throws IOException {
-        ExceptionListFormat.ParseResult parsed = parseImport(request, v);
-        if (!v.errors.isEmpty()) {
-            v.notice = Notice.error(t("import.rejected", Math.max(1, v.errorCount)));
+        List<PolicyException> parsed = imports.read(request, v.form, v.errors, locale());
+        if (parsed == null) {
+            v.notice = Notice.error(t("import.rejected", Math.max(1, v.form.errorCount)));
             show(request, response, v);
             return;
         }
-        PolicyService.ImportMode mode = PolicyService.ImportMode.valueOf(v.importMode);
-        String id = remember(new PendingImport(parsed.exceptions(), mode, Instant.now().plus(PENDING_FOR)));
-        v.preview = preview(id, parsed.exceptions(), mode);
+        PolicyService.ImportMode mode = PolicyService.ImportMode.valueOf(v.form.mode);
+        v.preview = preview(imports.remember(parsed, mode), parsed, mode);
         show(request, response, v);
     }
 
@@ -274,23 +213,22 @@ public final class PolicyServlet extends AdminPage {
         List<PolicyException> exceptions;
         PolicyService.ImportMode mode;
         if (!id.isEmpty()) {
-            PendingImport previewed = take(id);
+            ListImport.Pending<PolicyException> previewed = imports.take(id);
             if (previewed == null) {
                 v.notice = Notice.error(t("import.error.expired"));
                 show(request, response, v);
                 return;
             }
-            exceptions = previewed.exceptions();
+            exceptions = previewed.entries();
             mode = previewed.mode();
         } else {
-            ExceptionListFormat.ParseResult parsed = parseImport(request, v);
-            if (!v.errors.isEmpty()) {
-                v.notice = Notice.error(t("import.rejected", Math.max(1, v.errorCount)));
+            exceptions = imports.read(request, v.form, v.errors, locale());
+            if (exceptions == null) {
+                v.notice = Notice.error(t("import.rejected", Math.max(1, v.form.errorCount)));
                 show(request, response, v);
                 return;
             }
-            exceptions = parsed.exceptions();
-            mode = PolicyService.ImportMode.valueOf(v.importMode);
+            mode = PolicyService.ImportMode.valueOf(v.form.mode);
         }
         int total = context().policy().importExceptions(exceptions, mode);
         context().audit().record(request, "Federation policy exceptions imported",
@@ -299,13 +237,13 @@ public final class PolicyServlet extends AdminPage {
     }
 
     /** What applying the import would change. */
-    private Preview preview(String id, List<PolicyException> imported, PolicyService.ImportMode mode) {
+    private ImportPreview preview(String id, List<PolicyException> imported, PolicyService.ImportMode mode) {
         Map<DomainPattern, PolicyException> remaining = new HashMap<>();
         for (PolicyException e : context().policy().current().exceptions()) {
             remaining.put(e.pattern(), e);
         }
-        Lines added = new Lines();
-        Lines changed = new Lines();
+        ListImport.Lines added = new ListImport.Lines();
+        ListImport.Lines changed = new ListImport.Lines();
         int unchanged = 0;
         for (PolicyException e : imported) {
             PolicyException old = remaining.remove(e.pattern());
@@ -317,46 +255,19 @@ public final class PolicyServlet extends AdminPage {
                 unchanged++;
             }
         }
-        Lines removed = new Lines();
+        ListImport.Lines removed = new ListImport.Lines();
         if (mode == PolicyService.ImportMode.REPLACE) {
             for (PolicyException e : remaining.values()) {
                 removed.add(e.pattern() + " (" + e.direction() + ")");
             }
         }
-        return new Preview(id, imported.size(), added.first, added.count, changed.first, changed.count,
-            removed.first, removed.count, unchanged);
+        return ImportPreview.of(id, imported.size(), added, changed, removed, unchanged);
     }
 
-    /** The first {@link #PREVIEW_LINES} lines of a list, and how many there are in all. */
-    private static final class Lines {
-        final List<String> first = new ArrayList<>();
-        int count;
-
-        void add(String line) {
-            if (count++ < PREVIEW_LINES) {
-                first.add(line);
-            }
-        }
-    }
-
-    private synchronized String remember(PendingImport p) {
-        Instant now = Instant.now();
-        pending.values().removeIf(old -> old.expires().isBefore(now));
-        Iterator<String> oldest = pending.keySet().iterator();
-        while (pending.size() >= MAX_PENDING && oldest.hasNext()) {
-            oldest.next();
-            oldest.remove();
-        }
-        byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        String id = HexFormat.of().formatHex(bytes);
-        pending.put(id, p);
-        return id;
-    }
-
-    private synchronized PendingImport take(String id) {
-        PendingImport p = pending.remove(id);
-        return p == null || p.expires().isBefore(Instant.now()) ? null : p;
+    /** The list view to return to after a change made in it ("&view=allow"), or nothing. */
+    private static String listViewParam(HttpServletRequest request) {
+        PolicyListView.Kind kind = PolicyListView.Kind.parse(param(request, "view"));
+        return kind == null ? "" : "&view=" + kind.param();
     }
 
     private static Optional<PolicyException> findQuietly(PolicyService policy, String pattern) {
@@ -369,6 +280,7 @@ public final class PolicyServlet extends AdminPage {
 
     private void show(HttpServletRequest request, HttpServletResponse response, State v) throws IOException {
         FederationPolicy policy = context().policy().current();
+        PolicyListView.Kind listView = PolicyListView.Kind.parse(param(request, "view"));
         // the tester
         String testedDomain = null;
         String testError = null;
@@ -408,7 +320,8 @@ public final class PolicyServlet extends AdminPage {
             v.preview, v.testDomain, testedDomain, tester, testError, v.editing, v.formPattern, v.formDirection,
             rows, policy.exceptions().size(), filter, start, end, matching.size(),
             policy.defaultPolicy().allows() ? "policy.effect.deny" : "policy.effect.allow",
-            v.importFormat, v.importMode, v.importContent, v.errors, v.errorCount, megabytes(MAX_IMPORT_BYTES)));
+            v.form.format, v.form.mode, v.form.content, v.errors, v.form.errorCount, ListImport.megabytes(ListImport.MAX_IMPORT_BYTES),
+            listView == null ? null : PolicyListView.of(policy, listView)));
     }
 
     private String ruleText(Decision d, FederationPolicy policy) {
@@ -417,9 +330,5 @@ public final class PolicyServlet extends AdminPage {
             case DEFAULT_POLICY -> t("reason.DEFAULT_POLICY", policy.defaultPolicy().name());
             default -> t("reason." + d.reason().name());
         };
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
 }

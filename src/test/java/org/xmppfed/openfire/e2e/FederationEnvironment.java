@@ -98,7 +98,15 @@ final class FederationEnvironment implements AutoCloseable {
      * not started then.
      */
     static FederationEnvironment start(boolean tls) throws Exception {
-        return start(tls, false, "");
+        return start(tls, false, "", false);
+    }
+
+    /**
+     * {@code openfireUsesDns}: Openfire finds the remote domains through the suite's DNS server (their
+     * {@code _xmpp-server._tcp} SRV records) rather than through its DNS override property.
+     */
+    static FederationEnvironment start(boolean tls, boolean openfireUsesDns) throws Exception {
+        return start(tls, false, "", openfireUsesDns);
     }
 
     /**
@@ -108,6 +116,11 @@ final class FederationEnvironment implements AutoCloseable {
      * started too, with TLS required and a certificate from {@link #ca}.
      */
     static FederationEnvironment start(boolean tls, boolean remoteBFromOtherCa, String prosodyExtra) throws Exception {
+        return start(tls, remoteBFromOtherCa, prosodyExtra, false);
+    }
+
+    private static FederationEnvironment start(boolean tls, boolean remoteBFromOtherCa, String prosodyExtra, boolean openfireUsesDns)
+        throws Exception {
         Path installation = openfireHome();
         Path jar = Path.of("target/federation.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
@@ -162,6 +175,9 @@ final class FederationEnvironment implements AutoCloseable {
             // frank has no email address: he federates with his XMPP address whatever the email switch says
             env.openfire = new OpenfireServer(installation, env.work.resolve("openfire"), OPENFIRE_IP, users,
                 Map.of("alice", ALICE_EMAIL, "bob", BOB_EMAIL));
+            if (openfireUsesDns) {
+                env.openfire.useResolver(env.dns.resolvConf());
+            }
             if (tls) {
                 // Before the first start, so that Openfire never makes a self-signed certificate of its own. The
                 // email domain is in the certificate too: partners check it when streams are addressed to it.
@@ -182,9 +198,11 @@ final class FederationEnvironment implements AutoCloseable {
             } else {
                 env.admin.setSystemProperty("xmpp.server.tls.policy", "disabled");
             }
-            env.admin.setSystemProperty("dnsutil.dnsOverride",
-                "{" + REMOTE_A + "," + PROSODY_IP + ":5269},{" + REMOTE_B + "," + PROSODY_IP + ":5269},{"
-                    + EJABBERD_DOMAIN + "," + EJABBERD_IP + ":5269}");
+            if (!openfireUsesDns) {
+                env.admin.setSystemProperty("dnsutil.dnsOverride",
+                    "{" + REMOTE_A + "," + PROSODY_IP + ":5269},{" + REMOTE_B + "," + PROSODY_IP + ":5269},{"
+                        + EJABBERD_DOMAIN + "," + EJABBERD_IP + ":5269}");
+            }
             // The plugin's own DNS checks ask the suite's DNS server; this server is reached at its loopback address.
             env.admin.setSystemProperty("plugin.federation.dns.server", "127.0.0.1:53");
             env.admin.setSystemProperty("plugin.federation.public-addresses", OPENFIRE_IP);

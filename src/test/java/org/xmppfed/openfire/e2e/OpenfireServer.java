@@ -39,6 +39,8 @@ final class OpenfireServer implements AutoCloseable {
     final Path home;
     final String address;
     private ManagedProcess process;
+    /** A resolv.conf Openfire's name lookups (DNS SRV included) should use instead of the host's; null: the host's. */
+    private Path resolvConf;
 
     /** {@code users}: username → password; {@code emails}: username → email address (users without one have none). */
     OpenfireServer(Path installation, Path home, String address, Map<String, String> users, Map<String, String> emails)
@@ -79,6 +81,15 @@ final class OpenfireServer implements AutoCloseable {
         Files.copy(trustStore, home.resolve("resources/security/truststore"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * Before start: Openfire resolves names through {@code resolvConf} (the suite's DNS server). It
+     * then runs in a private mount namespace whose /etc/resolv.conf is that file (the host's is
+     * untouched), as ejabberd does: Java reads /etc/resolv.conf and has no other way to be told.
+     */
+    void useResolver(Path resolvConf) {
+        this.resolvConf = resolvConf;
+    }
+
     String adminUrl() {
         return "http://" + address + ":9090";
     }
@@ -88,8 +99,10 @@ final class OpenfireServer implements AutoCloseable {
     }
 
     void start() throws IOException {
-        process = ManagedProcess.start("openfire", List.of(home.resolve("bin/openfire.sh").toString()), home,
-            Map.of("OPENFIRE_HOME", home.toString()), home.resolve("run.log"));
+        List<String> command = resolvConf == null ? List.of(home.resolve("bin/openfire.sh").toString())
+            : List.of(Tools.require("unshare", "util-linux"), "-m", "sh", "-c",
+                "mount --bind " + resolvConf + " /etc/resolv.conf && exec " + home.resolve("bin/openfire.sh"));
+        process = ManagedProcess.start("openfire", command, home, Map.of("OPENFIRE_HOME", home.toString()), home.resolve("run.log"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Await.require(Duration.ofSeconds(180), "Openfire's admin console on " + adminUrl(), () -> {
             try {

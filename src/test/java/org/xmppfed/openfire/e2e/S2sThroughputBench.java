@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * S2S throughput and delivery latency with and without the plugin: N messages from a Prosody user to
- * an Openfire user over one S2S connection, policy ALLOW with 1 000 exceptions, runs alternating
+ * an Openfire user over one S2S connection, policy ALLOW with 1 000 exceptions and 1 000 static
+ * routes (one of them for the Prosody domain), runs alternating
  * with the plugin (A) and without it (B). Not part of the test run: started with its own command
  * (README.md), it writes its figures to target/s2s-bench.txt.
  */
@@ -48,6 +49,8 @@ class S2sThroughputBench {
      * traffic and records every denial in the event log; throughput is still carol's messages.
      */
     private static final boolean DENY_HALF = Boolean.getBoolean("bench.deny-half");
+    /** Static routes configured while the plugin runs: one for the benchmarked domain, the rest for others. */
+    private static final int ROUTES = Integer.getInteger("bench.routes", 1_000);
 
     record Run(String label, double perSecond, double p50Millis, double p99Millis) {
     }
@@ -73,6 +76,16 @@ class S2sThroughputBench {
                 csv.append(FederationEnvironment.REMOTE_B).append(",INCOMING\n"); // ALLOW with this exception: nothing in from b
             }
             env.policy(true, "ALLOW", csv.toString());
+            if (ROUTES > 0) {
+                // the benchmarked domain is reached by its route (dialback verifications go through the route lookup)
+                StringBuilder routes = new StringBuilder("domain,address\n" + FederationEnvironment.REMOTE_A + "," + FederationEnvironment.PROSODY_IP + ":5269\n");
+                for (int i = 1; i < ROUTES; i++) {
+                    routes.append("routed").append(i).append(".example,10.").append(i / 250).append('.').append(i % 250 + 1).append(".1:5269\n");
+                }
+                AdminConsole.Page r = env.admin.post("plugins/federation/routes.jsp",
+                    java.util.Map.of("action", "import-apply", "format", "CSV", "mode", "REPLACE", "content", routes.toString()));
+                assertEquals(302, r.status(), "importing the static routes");
+            }
             List<Run> runs = new ArrayList<>();
             measure("warm-up", carol, alice, 8 * WARM_UP);
             for (int round = 0; round < ROUNDS; round++) {
@@ -131,8 +144,8 @@ class S2sThroughputBench {
 
     private static void report(List<Run> runs) throws Exception {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "S2S throughput, %d messages per run%s, %s, %d cores, %s%n", MESSAGES,
-            DENY_HALF ? " plus as many from a denied domain (half the traffic denied, event log on)" : "", LocalDate.now(),
+        out.append(String.format(Locale.ROOT, "S2S throughput, %d messages per run%s, %d static routes, %s, %d cores, %s%n", MESSAGES,
+            DENY_HALF ? " plus as many from a denied domain (half the traffic denied, event log on)" : "", ROUTES, LocalDate.now(),
             Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch")));
         double a = 0;
         double b = 0;

@@ -461,11 +461,11 @@ class BadInputCorpusTest {
     }
 
     private static Arguments csv(String name, String text, LineErr... errors) {
-        return Arguments.of(name, ExceptionListFormat.Format.CSV, text, Arrays.asList(errors));
+        return Arguments.of(name, EntryListFormat.Format.CSV, text, Arrays.asList(errors));
     }
 
     private static Arguments json(String name, String text, LineErr... errors) {
-        return Arguments.of(name, ExceptionListFormat.Format.JSON, text, Arrays.asList(errors));
+        return Arguments.of(name, EntryListFormat.Format.JSON, text, Arrays.asList(errors));
     }
 
     private static final String COLUMNS_1 = "Expected two comma-separated values (pattern,direction) but found 1.";
@@ -601,8 +601,8 @@ class BadInputCorpusTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("badImports")
-    void badImportIsRejectedWhole(String name, ExceptionListFormat.Format format, String text, List<LineErr> expected) {
-        ExceptionListFormat.ParseResult r = format == ExceptionListFormat.Format.CSV
+    void badImportIsRejectedWhole(String name, EntryListFormat.Format format, String text, List<LineErr> expected) {
+        ExceptionListFormat.ParseResult r = format == EntryListFormat.Format.CSV
             ? ExceptionListFormat.parseCsv(text, Instant.EPOCH)
             : ExceptionListFormat.parseJson(text, Instant.EPOCH);
         assertFalse(r.ok(), "the import must be refused");
@@ -611,7 +611,7 @@ class BadInputCorpusTest {
             .map(e -> new LineErr(e.line(), e.problem().getMessage()))
             .toList();
         assertEquals(expected, actual);
-        for (ExceptionListFormat.LineError e : r.errors()) {
+        for (EntryListFormat.LineError e : r.errors()) {
             assertEquals("Line " + e.line() + ": " + e.problem().getMessage(), e.message(Locale.ENGLISH));
         }
     }
@@ -637,5 +637,169 @@ class BadInputCorpusTest {
         ExceptionListFormat.ParseResult r = assertDoesNotThrow(() -> ExceptionListFormat.parseJson(text, Instant.EPOCH));
         assertFalse(r.ok());
         assertTrue(r.exceptions().isEmpty());
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Static routes: addresses and routes an administrator might enter, each refused with its text.
+
+    private static Arguments badAddress(String input, String message) {
+        return Arguments.of(input, message);
+    }
+
+    static Stream<Arguments> badRouteAddresses() {
+        return Stream.of(
+            badAddress("", "Enter an address: a host name or IP address, optionally with a port, for example xmpp.partner.example.com:5269."),
+            badAddress("   ", "Enter an address: a host name or IP address, optionally with a port, for example xmpp.partner.example.com:5269."),
+            badAddress(null, "Enter an address: a host name or IP address, optionally with a port, for example xmpp.partner.example.com:5269."),
+            // hosts with spaces
+            badAddress("xmpp .partner.example",
+                "'xmpp .partner.example' contains blanks. Enter one address without spaces, for example xmpp.partner.example.com:5269."),
+            badAddress("xmpp.partner.example :5269",
+                "'xmpp.partner.example :5269' contains blanks. Enter one address without spaces, for example xmpp.partner.example.com:5269."),
+            badAddress("xmpp.partner.example\u00A0",
+                "'xmpp.partner.example\u00A0' contains blanks. Enter one address without spaces, for example xmpp.partner.example.com:5269."),
+            // schemes
+            badAddress("xmpp://partner.example",
+                "'xmpp://partner.example' is a URL. Enter only the host and port, without xmpp:// or any other scheme, for example xmpp.partner.example.com:5269."),
+            badAddress("xmpp:partner.example",
+                "'xmpp:partner.example' is a URL. Enter only the host and port, without xmpp:// or any other scheme, for example xmpp.partner.example.com:5269."),
+            badAddress("https://partner.example:5269",
+                "'https://partner.example:5269' is a URL. Enter only the host and port, without xmpp:// or any other scheme, for example xmpp.partner.example.com:5269."),
+            // paths
+            badAddress("partner.example/xmpp",
+                "'partner.example/xmpp' contains a /: enter only the host and an optional port, without a path."),
+            badAddress("partner.example:5269/",
+                "'partner.example:5269/' contains a /: enter only the host and an optional port, without a path."),
+            // ports
+            badAddress("partner.example:0",
+                "Port 0 in 'partner.example:0' does not exist. A port is a number from 1 to 65535 (XMPP servers listen on 5269)."),
+            badAddress("partner.example:65536",
+                "Port 65536 in 'partner.example:65536' does not exist. A port is a number from 1 to 65535 (XMPP servers listen on 5269)."),
+            badAddress("partner.example:99999999999",
+                "Port 99999999999 in 'partner.example:99999999999' does not exist. A port is a number from 1 to 65535 (XMPP servers listen on 5269)."),
+            badAddress("[2001:db8::1]:0",
+                "Port 0 in '[2001:db8::1]:0' does not exist. A port is a number from 1 to 65535 (XMPP servers listen on 5269)."),
+            badAddress("partner.example:abc",
+                "'abc' in 'partner.example:abc' is not a port number. A port is a number from 1 to 65535."),
+            badAddress("partner.example:52a9",
+                "'52a9' in 'partner.example:52a9' is not a port number. A port is a number from 1 to 65535."),
+            badAddress("partner.example:-1",
+                "'-1' in 'partner.example:-1' is not a port number. A port is a number from 1 to 65535."),
+            badAddress("partner.example:",
+                "'partner.example:' ends with a colon but no port. Add the port (for example 5269) or remove the colon."),
+            badAddress(":5269", "':5269' has a port but no host. Enter the host name or IP address before the colon."),
+            // a JID
+            badAddress("user@partner.example",
+                "'user@partner.example' is an XMPP address, not a server address. Enter the host name or IP address of the partner's server, for example partner.example."),
+            badAddress("partner.example@",
+                "'partner.example@' is an XMPP address, not a server address. Enter the host name or IP address of the partner's server, for example ."),
+            // IPv6
+            badAddress("2001:db8::1", "'2001:db8::1' looks like an IPv6 address: write it in brackets, for example [2001:db8::1]:5269."),
+            badAddress("[2001:db8::1", "'[2001:db8::1' is not a bracketed IPv6 address. Write it as [2001:db8::1] or [2001:db8::1]:5269."),
+            badAddress("[2001:db8::1]5269", "'[2001:db8::1]5269' is not a bracketed IPv6 address. Write it as [2001:db8::1] or [2001:db8::1]:5269."),
+            badAddress("[2001:db8::zz]:5269", "'2001:db8::zz' in '[2001:db8::zz]:5269' is not a valid IPv6 address."),
+            badAddress("[fe80::1%eth0]", "'fe80::1%eth0' in '[fe80::1%eth0]' is not a valid IPv6 address."),
+            badAddress("[]:5269", "'' in '[]:5269' is not a valid IPv6 address."),
+            badAddress("[partner.example]:5269", "'partner.example' in '[partner.example]:5269' is not a valid IPv6 address."),
+            // hosts by the same rules as every domain name
+            badAddress("bad_host.example:5269",
+                "'bad_host.example' contains '_', which is not allowed in domain names. Use letters, digits, hyphens and dots."),
+            badAddress("-xmpp.partner.example",
+                "The label '-xmpp' of '-xmpp.partner.example' starts or ends with a hyphen, which domain names do not allow."),
+            badAddress("xmpp..partner.example",
+                "'xmpp..partner.example' has an empty label (two dots in a row, or a dot at the start or end).")
+        );
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @MethodSource("badRouteAddresses")
+    void badRouteAddressIsRefusedWithItsMessage(String input, String expected) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> org.xmppfed.openfire.route.RouteTarget.parse(input));
+        assertEquals(expected, e.getMessage());
+        // and through the service: nothing saved, nothing announced
+        org.xmppfed.openfire.route.Routes r = new org.xmppfed.openfire.route.Routes();
+        InvalidInputException viaService = assertThrows(InvalidInputException.class, () -> r.service.add("partner.example", input));
+        assertEquals(expected, viaService.getMessage());
+        assertEquals(0, r.store.writes);
+        assertEquals(0, r.settings.announcements);
+    }
+
+    static Stream<Arguments> goodRouteAddresses() {
+        return Stream.of(
+            Arguments.of("xmpp.partner.example", "xmpp.partner.example:5269"),
+            Arguments.of("XMPP.Partner.Example.:5270", "xmpp.partner.example:5270"),
+            Arguments.of(" 127.0.0.8:5269 ", "127.0.0.8:5269"),
+            Arguments.of("192.0.2.10", "192.0.2.10:5269"),
+            Arguments.of("[2001:DB8::10]:5269", "[2001:db8::10]:5269"),
+            Arguments.of("[::1]", "[::1]:5269"),
+            Arguments.of("xmpp:5269", "xmpp:5269"),
+            Arguments.of("partner.example:1", "partner.example:1"),
+            Arguments.of("partner.example:65535", "partner.example:65535"),
+            Arguments.of("b\u00fccher.example", "xn--bcher-kva.example:5269"));
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @MethodSource("goodRouteAddresses")
+    void goodRouteAddressIsAcceptedInNormalForm(String input, String normalForm) {
+        assertEquals(normalForm, org.xmppfed.openfire.route.RouteTarget.parse(input).toString());
+    }
+
+    static Stream<Arguments> badRoutes() {
+        return Stream.of(
+            Arguments.of("openfire.example", "192.0.2.1",
+                "openfire.example is a domain of this server (its XMPP domain or a service). Static routes lead to federated partners, not to this server's own names."),
+            Arguments.of("Conference.Openfire.Example", "192.0.2.1",
+                "conference.openfire.example is a domain of this server (its XMPP domain or a service). Static routes lead to federated partners, not to this server's own names."),
+            Arguments.of("alias.example", "192.0.2.1",
+                "alias.example is a chat node alias. Static routes lead to federated partners, not to this server's own names."),
+            Arguments.of("mail.example", "192.0.2.1",
+                "mail.example is an email domain. Static routes lead to federated partners, not to this server's own names."),
+            Arguments.of("user@partner.example", "192.0.2.1",
+                "'user@partner.example' is an address, not a domain. Enter only the domain part, for example partner.example."),
+            Arguments.of("*.partner.example", "192.0.2.1",
+                "'*.partner.example' contains '*', which is not allowed in domain names. Use letters, digits, hyphens and dots."),
+            Arguments.of("", "192.0.2.1", "Enter a domain, for example example.com."),
+            Arguments.of("partner.example:5269", "192.0.2.1",
+                "'partner.example:5269' contains a : (a port or an IPv6 address). Enter only the domain name; ports belong in static routes."),
+            // a duplicate of the route the test adds first
+            Arguments.of("PARTNER.example", "192.0.2.10:5269", "partner.example already has the route 192.0.2.10:5269."));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @MethodSource("badRoutes")
+    void badRouteIsRefusedWithItsMessageAndNothingIsSaved(String domain, String address, String expected) {
+        org.xmppfed.openfire.route.Routes r = new org.xmppfed.openfire.route.Routes();
+        r.service.add("partner.example", "192.0.2.10");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> r.service.add(domain, address));
+        assertEquals(expected, e.getMessage());
+        assertEquals(1, r.store.writes, "only the first route was saved");
+        assertEquals(1, r.settings.announcements);
+        assertEquals(1, r.service.current().routes().size());
+    }
+
+    static Stream<Arguments> badRouteImports() {
+        return Stream.of(
+            Arguments.of("CSV with three columns", "domain,address\npartner.example,192.0.2.1,5269\n",
+                List.of(err(2, "Expected two comma-separated values (domain,address) but found 3."))),
+            Arguments.of("CSV duplicate", "partner.example,192.0.2.1\nPARTNER.example,192.0.2.1:5269\n",
+                List.of(err(2, "partner.example \u2192 192.0.2.1:5269 appears more than once in the file (first on line 1)."))),
+            Arguments.of("CSV bad port and own name", "partner.example,192.0.2.1:0\nopenfire.example,192.0.2.1\n",
+                List.of(err(1, "Port 0 in '192.0.2.1:0' does not exist. A port is a number from 1 to 65535 (XMPP servers listen on 5269)."),
+                    err(2, "openfire.example is a domain of this server (its XMPP domain or a service). Static routes lead to federated partners, not to this server's own names."))),
+            Arguments.of("JSON without the routes array", "{\"exceptions\": []}",
+                List.of(err(1, "Expected a JSON array of routes, or an object with an \"routes\" array."))),
+            Arguments.of("JSON entry with a pattern", "[{\"pattern\": \"partner.example\", \"direction\": \"BOTH\"}]",
+                List.of(err(1, "The entry needs a \"domain\" and a \"address\", both text."))));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("badRouteImports")
+    void badRouteImportIsRejectedWhole(String name, String text, List<LineErr> expected) {
+        org.xmppfed.openfire.route.Routes r = new org.xmppfed.openfire.route.Routes();
+        EntryListFormat.Format format = text.startsWith("[") || text.startsWith("{") ? EntryListFormat.Format.JSON : EntryListFormat.Format.CSV;
+        EntryListFormat.Parsed<org.xmppfed.openfire.route.StaticRoute> parsed = r.service.importFormat().parse(format, text, Instant.EPOCH);
+        assertFalse(parsed.ok());
+        assertTrue(parsed.entries().isEmpty(), "nothing of a refused import may be applied");
+        assertEquals(expected, parsed.errors().stream().map(e -> new LineErr(e.line(), e.problem().getMessage())).toList());
     }
 }

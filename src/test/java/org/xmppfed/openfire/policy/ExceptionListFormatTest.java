@@ -32,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.xmppfed.openfire.policy.ExceptionListFormat.Format;
+import org.xmppfed.openfire.policy.EntryListFormat.Format;
 import org.xmppfed.openfire.policy.ExceptionListFormat.ParseResult;
 
 class ExceptionListFormatTest {

@@ -515,4 +515,95 @@ class FederationPolicyTest {
         assertEquals(new RefException("*.a.example", Way.BOTH), reference(refs, "xb.a.example", Way.OUTGOING));
         assertNull(reference(refs, "a.example.org", Way.INCOMING));
     }
+
+    // ---- static routes, allowed automatically (SPEC §2): one more input, decided before any exception ----
+
+    /** "Decided by" column: the domain's static route. */
+    private static final String ROUTE = "route";
+    private static final String OFF = "off";
+    private static final String INVALID = "invalid";
+
+    private static Arguments routed(boolean enabled, DefaultPolicy def, List<PolicyException> exceptions, java.util.Set<String> routes,
+                                    String domain, Direction traffic, boolean allowed, String decidedBy) {
+        return Arguments.of(enabled, def, exceptions, routes, domain, traffic, allowed, decidedBy);
+    }
+
+    static Stream<Arguments> staticRoutes() {
+        java.util.Set<String> partner = java.util.Set.of("partner.example");
+        List<PolicyException> none = List.of();
+        return Stream.of(
+            //     switch default exceptions                                       routed           domain                 traffic   allowed  decided by
+            routed(true, DENY,  none,                                              partner,         "partner.example",     INCOMING, ALLOWED, ROUTE),
+            routed(true, DENY,  none,                                              partner,         "partner.example",     OUTGOING, ALLOWED, ROUTE),
+            routed(true, DENY,  none,                                              partner,         "PARTNER.example.",    OUTGOING, ALLOWED, ROUTE),
+            // a route is for its exact domain: subdomains and parents follow the policy
+            routed(true, DENY,  none,                                              partner,         "sub.partner.example", OUTGOING, DENIED,  DEFAULT),
+            routed(true, DENY,  none,                                              partner,         "example",             INCOMING, DENIED,  DEFAULT),
+            // a route beats an exact exception that denies, both ways
+            routed(true, ALLOW, List.of(ex("partner.example", BOTH)),              partner,         "partner.example",     INCOMING, ALLOWED, ROUTE),
+            routed(true, ALLOW, List.of(ex("partner.example", BOTH)),              partner,         "partner.example",     OUTGOING, ALLOWED, ROUTE),
+            // ... and a wildcard that denies; the wildcard still decides for the domain's siblings
+            routed(true, ALLOW, List.of(ex("*.partner.example", BOTH)),            java.util.Set.of("a.partner.example"), "a.partner.example", OUTGOING, ALLOWED, ROUTE),
+            routed(true, ALLOW, List.of(ex("*.partner.example", BOTH)),            java.util.Set.of("a.partner.example"), "b.partner.example", OUTGOING, DENIED, "*.partner.example BOTH"),
+            // a one-direction exception allows only its direction; the route makes it both
+            routed(true, DENY,  List.of(ex("partner.example", INCOMING)),          partner,         "partner.example",     OUTGOING, ALLOWED, ROUTE),
+            // without routes the same policy decides as before
+            routed(true, DENY,  List.of(ex("partner.example", INCOMING)),          java.util.Set.of(), "partner.example",  OUTGOING, DENIED,  DEFAULT),
+            routed(true, ALLOW, List.of(ex("partner.example", BOTH)),              java.util.Set.of(), "partner.example",  INCOMING, DENIED,  "partner.example BOTH"),
+            // the switch and invalid names weigh more than a route
+            routed(false, ALLOW, none,                                             partner,         "partner.example",     OUTGOING, DENIED,  OFF),
+            routed(true, DENY,  none,                                              partner,         "partner..example",    INCOMING, DENIED,  INVALID));
+    }
+
+    @ParameterizedTest(name = "[{index}] {1} {2} routes {3}: {4} {5} -> {6} by {7}")
+    @MethodSource("staticRoutes")
+    void aRoutedDomainIsAllowedBothWaysBeforeAnyException(boolean enabled, DefaultPolicy def, List<PolicyException> exceptions,
+                                                           java.util.Set<String> routes, String domain, Direction traffic,
+                                                           boolean allowed, String decidedBy) {
+        FederationPolicy policy = FederationPolicy.of(enabled, def, exceptions, routes);
+        Decision d = policy.decide(domain, traffic);
+        switch (decidedBy) {
+            case ROUTE -> {
+                assertEquals(allowed, d.allowed());
+                assertEquals(traffic, d.direction());
+                assertEquals(DecisionReason.STATIC_ROUTE, d.reason());
+                assertNull(d.exception());
+                assertEquals("Static route (domains with static routes are allowed automatically)", testerText(d, def));
+                assertEquals("static route (domains with static routes are allowed automatically)", d.ruleDescription(def));
+            }
+            case OFF -> {
+                assertEquals(DecisionReason.FEDERATION_OFF, d.reason());
+                assertFalse(d.allowed());
+            }
+            case INVALID -> {
+                assertEquals(DecisionReason.INVALID_DOMAIN, d.reason());
+                assertFalse(d.allowed());
+            }
+            default -> assertDecision(d, def, traffic, allowed, decidedBy);
+        }
+    }
+
+    @Test
+    void routedDomainsChangeNoExceptionAndTheExceptionIsBackWhenTheRouteGoes() {
+        PolicyException deny = ex("partner.example", BOTH);
+        FederationPolicy withRoute = FederationPolicy.of(true, ALLOW, List.of(deny), java.util.Set.of("partner.example"));
+        assertEquals(List.of(deny), withRoute.exceptions(), "the exception stays in the list");
+        assertEquals(java.util.Set.of("partner.example"), withRoute.routedDomains());
+        assertTrue(withRoute.connectionAllowed("partner.example"));
+        assertTrue(ConnectionGatePlan.of(withRoute).allows("partner.example"), "Openfire's connection gate lets the routed domain in");
+        FederationPolicy without = withRoute.withRoutedDomains(java.util.Set.of());
+        assertDecision(without.decide("partner.example", OUTGOING), ALLOW, OUTGOING, DENIED, "partner.example BOTH");
+        assertSame(without, without.withRoutedDomains(java.util.Set.of()), "an unchanged set makes no new snapshot");
+    }
+
+    @Test
+    void theGateAllowsARoutedDomainUnderDefaultDenyAndNothingBelowIt() {
+        FederationPolicy p = FederationPolicy.of(true, DENY, List.of(), java.util.Set.of("partner.example"));
+        ConnectionGatePlan plan = ConnectionGatePlan.of(p);
+        assertTrue(plan.allows("partner.example"));
+        assertTrue(plan.allows("sub.partner.example"),
+            "Openfire's entries are recursive; the gate never refuses what the policy allows, the stanza step denies the subdomain");
+        assertFalse(p.decide("sub.partner.example", OUTGOING).allowed());
+        assertFalse(plan.allows("other.example"));
+    }
 }

@@ -60,6 +60,39 @@ class HostileValuesTest {
     }
 
     @Test
+    void theRoutesPageEscapesEveryField() throws Exception {
+        f.routes.add("a.example", "192.0.2.1");
+        RoutesServlet page = new RoutesServlet(() -> f.context);
+        for (String action : List.of("settings", "add", "update", "delete", "import-preview", "import-apply", EVIL)) {
+            Map<String, String> form = all("enabled", "autoAllow", "domain", "address", "original", "route", "format", "mode", "content", "importId");
+            form.put("action", action);
+            assertEscaped(PageFixture.run(page, "POST", form, true).body.toString());
+        }
+        assertEscaped(PageFixture.run(page, "GET", all("result", "route", "count", "edit"), true).body.toString());
+        assertEscaped(PageFixture.run(page, "GET", all("delete"), true).body.toString());
+        assertEscaped(PageFixture.run(page, "GET", Map.of("edit", "a.example " + EVIL, "delete", EVIL + " 192.0.2.1"), true).body.toString());
+        Map<String, String> preview = new HashMap<>(Map.of("action", "import-preview", "format", "CSV", "mode", "MERGE",
+            "content", "a.example," + EVIL + "\n" + EVIL + ",192.0.2.1\n"));
+        assertEscaped(PageFixture.run(page, "POST", preview, true).body.toString());
+    }
+
+    @Test
+    void thePolicyListViewsEscapeEveryField() throws Exception {
+        f.policy.add("*.a.example", "INCOMING");
+        f.policy.add("b.example", "BOTH");
+        PolicyServlet page = new PolicyServlet(() -> f.context);
+        for (String view : List.of("allow", "deny", EVIL)) {
+            Map<String, String> get = all("delete", "result", "pattern", "test");
+            get.put("view", view);
+            assertEscaped(PageFixture.run(page, "GET", get, true).body.toString());
+            Map<String, String> post = all("pattern", "direction");
+            post.put("view", view);
+            post.put("action", "add");
+            assertEscaped(PageFixture.run(page, "POST", post, true).body.toString());
+        }
+    }
+
+    @Test
     void theEmailPageEscapesEveryField() throws Exception {
         f.index.replaceAll(Map.of("mallory", EVIL, "eve", "eve@" + EVIL));
         EmailServlet page = new EmailServlet(() -> f.context);

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -45,16 +46,21 @@ import org.xmppfed.openfire.policy.MemoryPolicySettings;
 import org.xmppfed.openfire.policy.PolicyCounters;
 import org.xmppfed.openfire.policy.PolicyService;
 import org.xmppfed.openfire.policy.PolicySettingsStore;
+import org.xmppfed.openfire.route.MemoryRouteSettings;
+import org.xmppfed.openfire.route.RouteService;
 import org.xmppfed.openfire.store.EventStore;
 import org.xmppfed.openfire.store.JdbcEmailDomainStore;
 import org.xmppfed.openfire.store.JdbcEventStore;
 import org.xmppfed.openfire.store.JdbcPolicyExceptionStore;
+import org.xmppfed.openfire.store.JdbcStaticRouteStore;
 import org.xmppfed.openfire.store.TestDatabases;
 
 /** A policy service on a real HSQLDB, and requests/responses good enough to drive a page. */
 final class PageFixture {
     final List<String> audit = new ArrayList<>();
     final PolicyService policy;
+    final RouteService routes;
+    final MemoryRouteSettings routeSettings = new MemoryRouteSettings();
     final FederationContext context;
     final EmailIndex index;
     final EmailFederation email;
@@ -87,12 +93,18 @@ final class PageFixture {
         PolicySettingsStore settings = new MemoryPolicySettings();
         policy = new PolicyService(new JdbcPolicyExceptionStore(TestDatabases.hsqldb()), settings, Clock.systemUTC());
         policy.reload();
+        routes = new RouteService(new JdbcStaticRouteStore(TestDatabases.hsqldb()), routeSettings,
+            d -> d.equals("openfire.test") ? Optional.of("a domain of this server (its XMPP domain or a service)") : Optional.empty(),
+            Clock.systemUTC());
+        routes.addListener(r -> policy.routedDomains(r.automaticallyAllowed()));
+        routes.reload();
         index = new EmailIndex("openfire.test");
         email = new EmailFederation(new JdbcEmailDomainStore(TestDatabases.hsqldb()), emailSettings, index,
             d -> d.equals("openfire.test") || d.endsWith(".openfire.test"), Clock.systemUTC());
         email.reload();
         Map<Class<?>, Object> services = new HashMap<>();
         services.put(PolicyService.class, policy);
+        services.put(RouteService.class, routes);
         services.put(PolicyCounters.class, new PolicyCounters());
         services.put(EmailFederation.class, email);
         services.put(EventStore.class, events);

@@ -1,0 +1,12 @@
+-- Copyright 2026 The federation plugin team. Licensed under the Apache License, Version 2.0 (see LICENSE).
+-- Federation plugin 1.3.0 (sqlserver)
+-- Static routes: federated domain -> target host and port, several per domain (names are ASCII: punycode)
+CREATE TABLE ofFedStaticRoute (
+  routeDomain  VARCHAR(255)  NOT NULL,
+  targetHost   VARCHAR(255)  NOT NULL,
+  targetPort   INT       NOT NULL,
+  createdAt    BIGINT       NOT NULL,
+  CONSTRAINT ofFedStaticRoute_pk PRIMARY KEY (routeDomain, targetHost, targetPort)
+);
+
+UPDATE ofVersion SET version = 4 WHERE name = 'federation';

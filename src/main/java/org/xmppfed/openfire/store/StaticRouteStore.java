@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 The federation plugin team
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.xmppfed.openfire.store;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.xmppfed.openfire.route.StaticRoute;
+
+/** Where the static routes are kept. Every method is one transaction: all or nothing. */
+public interface StaticRouteStore {
+    List<StaticRoute> loadAll();
+
+    void insert(StaticRoute route);
+
+    /** Replaces {@code original} (same domain and target) by {@code updated}. */
+    void replace(StaticRoute original, StaticRoute updated);
+
+    void delete(StaticRoute route);
+
+    /** Makes {@code routes} the whole list. */
+    void replaceAll(Collection<StaticRoute> routes);
+}
