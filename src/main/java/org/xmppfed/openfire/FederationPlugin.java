@@ -20,6 +20,7 @@ import java.util.List;
 
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
+import org.xmppfed.openfire.adapter.AliasModule;
 import org.xmppfed.openfire.adapter.EmailModule;
 import org.xmppfed.openfire.adapter.EventModule;
 import org.xmppfed.openfire.adapter.FederationRuntime;
@@ -42,7 +43,8 @@ public final class FederationPlugin implements Plugin {
         runtime = new FederationRuntime(List.of(
             new EventModule(), // first: the others report to its event log from their start on, and it stops last
             new PolicyModule(),
-            emailModule));
+            emailModule,
+            new AliasModule()));
         runtime.start();
         email = emailModule;
     }

@@ -36,6 +36,7 @@ public final class FederationRuntime {
     private Worker worker;
     private FederationInterceptor interceptor;
     private ClusterRole clusterRole;
+    private GatewayDomains gateway;
 
     public FederationRuntime(List<FederationModule> modules) {
         this.modules = List.copyOf(modules);
@@ -46,8 +47,9 @@ public final class FederationRuntime {
         String xmppDomain = server.getServerInfo().getXMPPDomain();
         LocalDomains openfireDomains = new OpenfireLocalDomains(server);
         worker = new Worker();
+        gateway = new GatewayDomains();
         ModuleHost host = new ModuleHost(worker, openfireDomains, xmppDomain, server.getServerInfo().getHostname(),
-            new OpenfireErrorSender());
+            new OpenfireErrorSender(), gateway);
         host.nameUses(this::useOf);
         List<StanzaStep> steps = new ArrayList<>();
         try {
@@ -84,6 +86,10 @@ public final class FederationRuntime {
             Worker.guarded("stopping " + module.getClass().getSimpleName(), module::stop);
         }
         started.clear();
+        if (worker != null && gateway != null && ModuleHost.mayRestoreSharedSettings()) {
+            worker.runAndWait("restoring Openfire's trunking settings", gateway::restore);
+        }
+        gateway = null;
         if (worker != null) {
             worker.shutdown();
             worker = null;

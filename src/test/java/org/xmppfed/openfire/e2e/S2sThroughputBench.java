@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * S2S throughput and delivery latency with and without the plugin: N messages from a Prosody user to
- * an Openfire user over one S2S connection, policy ALLOW with 1 000 exceptions, runs alternating
+ * an Openfire user over one S2S connection, policy ALLOW with 1 000 exceptions (and, with
+ * {@code -Dbench.aliases=1000}, that many chat node aliases), runs alternating
  * with the plugin (A) and without it (B). Not part of the test run: started with its own command
  * (README.md), it writes its figures to target/s2s-bench.txt.
  */
@@ -42,6 +43,8 @@ class S2sThroughputBench {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     /** Messages sent after each plugin load/unload before measuring, so the JIT has settled. */
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 5_000);
+    /** Chat node aliases configured (on Openfire's group chat service) while the plugin runs; 0 for none. */
+    private static final int ALIASES = Integer.getInteger("bench.aliases", 0);
 
     record Run(String label, double perSecond, double p50Millis, double p99Millis) {
     }
@@ -58,6 +61,11 @@ class S2sThroughputBench {
                 csv.append(i % 2 == 0 ? "*." : "").append("partner").append(i).append(".example,").append(i % 3 == 0 ? "BOTH" : "INCOMING").append('\n');
             }
             env.policy(true, "ALLOW", csv.toString());
+            for (int i = 0; i < ALIASES; i++) {
+                AdminConsole.Page added = env.admin.post("plugins/federation/aliases.jsp", java.util.Map.of("action", "add",
+                    "alias", "chat" + i + ".partner" + (i % 37) + ".lan", "service", "conference." + OpenfireServer.DOMAIN));
+                assertEquals(302, added.status(), "adding alias " + i);
+            }
             List<Run> runs = new ArrayList<>();
             measure("warm-up", carol, alice, 8 * WARM_UP);
             for (int round = 0; round < ROUNDS; round++) {
@@ -113,7 +121,8 @@ class S2sThroughputBench {
 
     private static void report(List<Run> runs) throws Exception {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "S2S throughput, %d messages per run, %s, %d cores, %s%n", MESSAGES, LocalDate.now(),
+        out.append(String.format(Locale.ROOT, "S2S throughput, %d messages per run, %d chat node aliases, %s, %d cores, %s%n", MESSAGES,
+            ALIASES, LocalDate.now(),
             Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch")));
         double a = 0;
         double b = 0;

@@ -1,0 +1,11 @@
+-- Copyright 2026 The federation plugin team. Licensed under the Apache License, Version 2.0 (see LICENSE).
+-- Federation plugin 1.3.0 (oracle)
+-- Chat node aliases (1.3.0): an extra domain under which a local group chat service is reached by federated partners
+CREATE TABLE ofFedChatAlias (
+  aliasDomain   VARCHAR2(255)  NOT NULL,
+  serviceDomain VARCHAR2(255)  NOT NULL,
+  createdAt     NUMBER(19)       NOT NULL,
+  CONSTRAINT ofFedChatAlias_pk PRIMARY KEY (aliasDomain)
+);
+
+UPDATE ofVersion SET version = 4 WHERE name = 'federation';
