@@ -114,11 +114,14 @@ final class ChatAliasMapping implements StanzaStep {
         JID from = packet.getFrom();
         JID to = packet.getTo();
         String partner = to == null ? null : to.toBareJID();
-        if (from != null && table.hasAliases(from.getDomain())) {
-            packet.setFrom(new JID(from.getNode(), partners.aliasFor(table, partner, from.getDomain()), from.getResource(), true));
+        String service = from != null && table.hasAliases(from.getDomain()) ? from.getDomain() : null;
+        String alias = service == null ? null : partners.aliasFor(table, partner, service);
+        if (alias != null) {
+            packet.setFrom(new JID(from.getNode(), alias, from.getResource(), true));
         }
-        new DomainRewriter(domain -> table.hasAliases(domain) ? partners.aliasFor(table, partner, domain) : null)
-            .rewrite(packet.getElement(), STANZA_ADDRESSES);
+        // The sender's own service is by far the most frequent domain in the payload: its alias is known.
+        new DomainRewriter(domain -> domain.equals(service) ? alias
+            : table.hasAliases(domain) ? partners.aliasFor(table, partner, domain) : null).rewrite(packet.getElement(), STANZA_ADDRESSES);
     }
 
     /** Between local entities: a local user who writes to an alias reaches the service. */

@@ -60,11 +60,19 @@ public final class DomainRewriter {
                 dotted |= text.charAt(i) == '.';
                 i++;
             }
+            if (!dotted) {
+                continue;
+            }
+            // Dots around the run are punctuation ("slides." ends a sentence, "...name..." an ellipsis).
             int end = i;
             while (end > start && text.charAt(end - 1) == '.') {
                 end--;
             }
-            if (!dotted || end <= start) {
+            while (start < end && text.charAt(start) == '.') {
+                start++;
+            }
+            int dot = text.indexOf('.', start);
+            if (dot < 0 || dot >= end) {
                 continue;
             }
             String replaced = replacement.apply(lower(text.substring(start, end)));

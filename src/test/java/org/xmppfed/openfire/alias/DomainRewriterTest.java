@@ -45,14 +45,16 @@ class DomainRewriterTest {
         "room@xconference.example.com|room@xconference.example.com",
         "room@conference-example.com|room@conference-example.com",
         "conference.example.community|conference.example.community",
-        "hello world|hello world"})
+        "hello world|hello world",
+        "see conference.example.com. Then|see chat.partners.example. Then",
+        "...conference.example.com...|...chat.partners.example..."})
     void replacesTheDomainOnlyWhereItIsThatDomain(String text, String expected) {
         assertEquals(expected, out.rewrite(text));
     }
 
     @Test
     void textWithoutTheDomainIsReturnedAsItIs() {
-        String text = "nothing to see at example.com";
+        String text = "nothing to see at example.com or in the slides.";
         assertSame(text, out.rewrite(text));
     }
 
