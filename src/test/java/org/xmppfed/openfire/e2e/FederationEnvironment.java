@@ -145,9 +145,10 @@ final class FederationEnvironment implements AutoCloseable {
                 Map.of("alice", ALICE_EMAIL, "bob", BOB_EMAIL));
             if (tls) {
                 // Before the first start, so that Openfire never makes a self-signed certificate of its own. The
-                // email domain is in the certificate too: partners check it when streams are addressed to it.
+                // email domain and the chat node alias are in the certificate too: partners check them when streams
+                // are addressed to them.
                 env.openfire.useCertificateStores(
-                    TestCertificateAuthority.writeIdentityStore(env.ca.issue(OpenfireServer.DOMAIN, MAIL_DOMAIN, "*." + OpenfireServer.DOMAIN),
+                    TestCertificateAuthority.writeIdentityStore(env.ca.issue(OpenfireServer.DOMAIN, MAIL_DOMAIN, "*." + OpenfireServer.DOMAIN, CHAT_ALIAS),
                         OPENFIRE_KEY_ALIAS, pki.resolve("openfire-keystore.jks")),
                     env.ca.writeTrustStore("federation-e2e-ca", pki.resolve("openfire-truststore.jks")));
             }
