@@ -47,6 +47,8 @@ final class GatewayDomains {
     static final String DOMAINS = "xmpp.gateway.domains";
     static final String SAVED_ENABLED = "plugin.federation.saved.gateway.enabled";
     static final String SAVED_DOMAINS = "plugin.federation.saved.gateway.domains";
+    /** Openfire's ofProperty.propValue is VARCHAR(4000) on most of its databases. */
+    private static final int STORED_LENGTH = 4000;
     /** Stands for "the property did not exist" in the saved copy. */
     private static final String UNSET = "(unset)";
 
@@ -91,7 +93,15 @@ final class GatewayDomains {
             changed = true;
         }
         if (changed) {
-            LOG.info("Server-to-server streams are accepted for the plugin's names {}", offers);
+            StringBuilder counts = new StringBuilder();
+            offers.forEach((capability, offered) -> counts.append(counts.length() == 0 ? "" : ", ").append(offered.size())
+                .append(' ').append(capability));
+            LOG.info("Server-to-server streams are accepted for {}", counts);
+            if (domains.length() > STORED_LENGTH) {
+                LOG.warn("{} is {} characters long; Openfire stores at most {} in its database on HSQLDB, PostgreSQL and Oracle "
+                    + "(3000 on DB2). Every cluster node keeps the full list in memory, the plugin writes it again whenever it "
+                    + "starts, and Openfire logs a database error for it.", DOMAINS, domains.length(), STORED_LENGTH);
+            }
         }
     }
 

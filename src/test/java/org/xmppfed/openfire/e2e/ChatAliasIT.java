@@ -331,6 +331,25 @@ class ChatAliasIT {
         assertEquals(302, env.admin.post("plugins/federation/email.jsp", Map.of("action", "switch", "enabled", "false")).status());
     }
 
+    @Test
+    @Order(10)
+    void thePolicyDecidesOnThePartnersDomainNotOnTheAlias() throws Exception {
+        env.policy(true, "DENY", "");
+        ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(carol.connection());
+        boolean answered;
+        try {
+            disco.discoverInfo(JidCreate.from(ALIAS));
+            answered = true;
+        } catch (org.jivesoftware.smack.XMPPException.XMPPErrorException | org.jivesoftware.smack.SmackException.NoResponseException refused) {
+            answered = false;
+        }
+        assertFalse(answered, "with default DENY, Carol's domain may not use the group chat under the alias");
+        env.policy(true, "DENY", FederationEnvironment.REMOTE_A + ",BOTH");
+        assertEquals(ALIAS, disco.discoverInfo(JidCreate.from(ALIAS)).getFrom().toString(),
+            "an exception for Carol's domain is all it takes: the alias itself needs none");
+        env.policy(true, "ALLOW", "");
+    }
+
     private static List<String> concat(List<String> a, List<String> b) {
         java.util.ArrayList<String> all = new java.util.ArrayList<>(a);
         all.addAll(b);
