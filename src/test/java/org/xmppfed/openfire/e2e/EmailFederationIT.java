@@ -203,7 +203,7 @@ class EmailFederationIT {
         String body = carol.send(alice.jid, body());
         assertTrue(alice.awaitMessage(body, ARRIVES) == null, "a message to alice@openfire.lan does not arrive (watched as long as a delivery may take)");
         Await.require(Duration.ofSeconds(10), "the drop to be logged", () -> Tools.logContains(env.openfire.home.resolve("logs/openfire.log"),
-            "this user federates with an email address, not with the XMPP address"));
+            "addressed to the XMPP address of a user who federates with an email address"));
     }
 
     @Test
