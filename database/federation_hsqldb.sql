@@ -43,4 +43,12 @@ CREATE TABLE ofFedStaticRoute (
   CONSTRAINT ofFedStaticRoute_pk PRIMARY KEY (routeDomain, targetHost, targetPort)
 );
 
+-- Chat node aliases (1.3.0): an extra domain under which a local group chat service is reached by federated partners
+CREATE TABLE ofFedChatAlias (
+  aliasDomain   VARCHAR(255)  NOT NULL,
+  serviceDomain VARCHAR(255)  NOT NULL,
+  createdAt     BIGINT       NOT NULL,
+  CONSTRAINT ofFedChatAlias_pk PRIMARY KEY (aliasDomain)
+);
+
 INSERT INTO ofVersion (name, version) VALUES ('federation', 4);

@@ -9,4 +9,12 @@ CREATE TABLE ofFedStaticRoute (
   CONSTRAINT ofFedStaticRoute_pk PRIMARY KEY (routeDomain, targetHost, targetPort)
 );
 
+-- Chat node aliases (1.3.0): an extra domain under which a local group chat service is reached by federated partners
+CREATE TABLE ofFedChatAlias (
+  aliasDomain   VARCHAR2(255)  NOT NULL,
+  serviceDomain VARCHAR2(255)  NOT NULL,
+  createdAt     NUMBER(19)       NOT NULL,
+  CONSTRAINT ofFedChatAlias_pk PRIMARY KEY (aliasDomain)
+);
+
 UPDATE ofVersion SET version = 4 WHERE name = 'federation';

@@ -20,13 +20,14 @@ import java.util.List;
 
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
+import org.xmppfed.openfire.adapter.AliasModule;
 import org.xmppfed.openfire.adapter.ConnectionsModule;
 import org.xmppfed.openfire.adapter.EmailModule;
 import org.xmppfed.openfire.adapter.EventModule;
 import org.xmppfed.openfire.adapter.FederationRuntime;
 import org.xmppfed.openfire.adapter.PolicyModule;
-import org.xmppfed.openfire.adapter.SecurityModule;
 import org.xmppfed.openfire.adapter.RouteModule;
+import org.xmppfed.openfire.adapter.SecurityModule;
 
 /**
  * The federation plugin's lifecycle: {@link #initializePlugin} starts the capabilities in the
@@ -47,6 +48,7 @@ public final class FederationPlugin implements Plugin {
             new PolicyModule(),
             new RouteModule(), // after the policy: it tells the policy which domains its routes allow
             emailModule,
+            new AliasModule(),
             new SecurityModule(),
             new ConnectionsModule())); // last: its reports read what the others publish
         runtime.start();

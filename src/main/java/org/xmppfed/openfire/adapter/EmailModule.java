@@ -27,6 +27,7 @@ import org.jivesoftware.util.JiveGlobals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppfed.openfire.certs.RequiredName;
+import org.xmppfed.openfire.alias.ChatAliases;
 import org.xmppfed.openfire.email.ClaimVerdict;
 import org.xmppfed.openfire.email.EmailDomain;
 import org.xmppfed.openfire.email.EmailFederation;
@@ -50,7 +51,7 @@ public final class EmailModule implements FederationModule {
     /** How often every user's email address is read again (for directories that send no events). */
     static final String EMAIL_REREAD_MINUTES = "plugin.federation.email.reread.minutes";
 
-    private final GatewayDomains gateway = new GatewayDomains();
+    private GatewayDomains gateway;
     private JiveEmailSettings settings;
     private EmailFederation email;
     private volatile UserEmailEvents userEvents;
@@ -65,9 +66,10 @@ public final class EmailModule implements FederationModule {
     @Override
     public void start(ModuleHost host) {
         worker = host.worker();
+        gateway = host.gateway();
         settings = new JiveEmailSettings(() -> worker.coalesced("email settings reload", () -> email.reload()));
         EmailIndex index = new EmailIndex(host.xmppDomain());
-        FederatedDomainClaims claims = new FederatedDomainClaims(() -> host.service(PolicyService.class),
+        FederatedDomainClaims claims = new FederatedDomainClaims(() -> host.service(PolicyService.class), () -> host.service(ChatAliases.class),
             new JdbcRemoteDomainStore(DbConnectionManager::getConnection), host.hostName());
         email = new EmailFederation(new JdbcEmailDomainStore(DbConnectionManager::getConnection), settings, index,
             host.openfireDomains()::isLocal, Clock.systemUTC(), claims);
@@ -104,9 +106,6 @@ public final class EmailModule implements FederationModule {
         userEvents.stop();
         userEvents = null;
         settings.stop();
-        if (ModuleHost.mayRestoreSharedSettings()) {
-            worker.runAndWait("restoring Openfire's trunking settings", gateway::restore);
-        }
     }
 
     @Override
@@ -189,8 +188,6 @@ public final class EmailModule implements FederationModule {
     }
 
     private void projectEmailDomains(EmailFederation e) {
-        if (ModuleHost.isSettingsKeeper()) {
-            gateway.apply(e.acceptedDomains());
-        }
+        gateway.offer("email domains", e.acceptedDomains());
     }
 }

@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 import org.jivesoftware.openfire.SessionManager;
 import org.jivesoftware.openfire.session.DomainPair;
 import org.jivesoftware.util.JiveGlobals;
+import org.xmppfed.openfire.alias.ChatAliases;
 import org.xmppfed.openfire.dns.SrvCheck;
 import org.xmppfed.openfire.email.ClaimVerdict;
 import org.xmppfed.openfire.email.DomainClaimCheck;
@@ -43,8 +44,8 @@ import org.xmppfed.openfire.store.RemoteDomainStore;
  * Tells whether this server may claim a domain as an email domain, from what Openfire and DNS
  * know: a domain that a policy exception names exactly, that has an S2S session open now, that was seen on
  * one before, or whose {@code _xmpp-server._tcp} records send federated servers to hosts that are
- * not this server, belongs to somebody we federate with. (Static routes and partner chat aliases
- * join the list when those capabilities exist.) Everything but DNS is asked afresh every time; DNS
+ * not this server, belongs to somebody we federate with. A chat node alias of this server is
+ * refused as well (one name, one use). Everything but DNS is asked afresh every time; DNS
  * answers are kept for a few minutes, because the email page asks about every listed domain.
  */
 final class FederatedDomainClaims implements DomainClaimCheck {
@@ -58,18 +59,25 @@ final class FederatedDomainClaims implements DomainClaimCheck {
     }
 
     private final Supplier<PolicyService> policy;
+    private final Supplier<ChatAliases> aliases;
     private final RemoteDomainStore seen;
     private final String hostName;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
-    FederatedDomainClaims(Supplier<PolicyService> policy, RemoteDomainStore seen, String hostName) {
+    FederatedDomainClaims(Supplier<PolicyService> policy, Supplier<ChatAliases> aliases, RemoteDomainStore seen, String hostName) {
         this.policy = policy;
+        this.aliases = aliases;
         this.seen = seen;
         this.hostName = hostName;
     }
 
     @Override
     public ClaimVerdict check(String domain) {
+        ChatAliases a = aliases.get();
+        String aliasOf = a == null ? null : a.current().serviceOf(domain);
+        if (aliasOf != null) {
+            return ClaimVerdict.conflict("email.claim.alias", aliasOf);
+        }
         PolicyService p = policy.get();
         if (p != null) {
             // An exception for exactly this domain names a partner. A wildcard that merely covers it does

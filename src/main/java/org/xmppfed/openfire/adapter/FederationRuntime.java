@@ -39,6 +39,7 @@ public final class FederationRuntime {
     private Worker worker;
     private FederationInterceptor interceptor;
     private ClusterRole clusterRole;
+    private GatewayDomains gateway;
 
     public FederationRuntime(List<FederationModule> modules) {
         this.modules = List.copyOf(modules);
@@ -49,8 +50,9 @@ public final class FederationRuntime {
         String xmppDomain = server.getServerInfo().getXMPPDomain();
         LocalDomains openfireDomains = new OpenfireLocalDomains(server);
         worker = new Worker();
+        gateway = new GatewayDomains();
         ModuleHost host = new ModuleHost(worker, openfireDomains, xmppDomain, server.getServerInfo().getHostname(),
-            new OpenfireErrorSender());
+            new OpenfireErrorSender(), gateway);
         host.nameUses(this::useOf);
         host.certificateNames(() -> certificateNames(xmppDomain));
         host.ownNameUses(domain -> openfireDomains.isLocal(domain) ? Optional.of("a domain of this server (its XMPP domain or a service)")
@@ -90,6 +92,10 @@ public final class FederationRuntime {
             Worker.guarded("stopping " + module.getClass().getSimpleName(), module::stop);
         }
         started.clear();
+        if (worker != null && gateway != null && ModuleHost.mayRestoreSharedSettings()) {
+            worker.runAndWait("restoring Openfire's trunking settings", gateway::restore);
+        }
+        gateway = null;
         if (worker != null) {
             worker.shutdown();
             worker = null;

@@ -35,6 +35,7 @@ public final class ModuleHost {
     private final String xmppDomain;
     private final String hostName;
     private final ErrorSender errors;
+    private final GatewayDomains gateway;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile Function<String, Optional<String>> nameUses = domain -> Optional.empty();
     private final SessionClosures closures = new SessionClosures();
@@ -42,7 +43,9 @@ public final class ModuleHost {
     private volatile Supplier<List<RequiredName>> certificateNames = List::of;
     private volatile Function<String, Optional<String>> ownNameUses = domain -> Optional.empty();
 
-    ModuleHost(Worker worker, LocalDomains openfireDomains, String xmppDomain, String hostName, ErrorSender errors) {
+    ModuleHost(Worker worker, LocalDomains openfireDomains, String xmppDomain, String hostName, ErrorSender errors,
+               GatewayDomains gateway) {
+        this.gateway = gateway;
         this.worker = worker;
         this.openfireDomains = openfireDomains;
         this.xmppDomain = xmppDomain;
@@ -65,6 +68,11 @@ public final class ModuleHost {
 
     public String hostName() {
         return hostName;
+    }
+
+    /** Where a capability offers the names it makes the server answer for (Openfire's trunking settings). */
+    GatewayDomains gateway() {
+        return gateway;
     }
 
     public ErrorSender errors() {

@@ -198,7 +198,7 @@ public final class DomainNames {
         }
     }
 
-    static boolean isIpv4Literal(String domain) {
+    public static boolean isIpv4Literal(String domain) {
         String[] parts = domain.split("\\.", -1);
         if (parts.length != 4) {
             return false;

@@ -46,7 +46,7 @@ class EventModuleTest {
     private final EventModule module = new EventModule(store, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static ModuleHost host(Worker worker) {
-        return new ModuleHost(worker, d -> false, "openfire.test", "xmpp.openfire.test", null);
+        return new ModuleHost(worker, d -> false, "openfire.test", "xmpp.openfire.test", null, new GatewayDomains());
     }
 
     @Test

@@ -45,6 +45,10 @@ final class FederationEnvironment implements AutoCloseable {
     static final String MAIL_DOMAIN = "mail.lan";
     static final String ALICE_EMAIL = "Alice.Smith@" + MAIL_DOMAIN;
     static final String BOB_EMAIL = "bob.jones@" + MAIL_DOMAIN;
+    /** The chat node alias of Openfire's group chat service (served by Openfire once the plugin has the alias). */
+    static final String CHAT_ALIAS = "chat.partners.lan";
+    /** A second alias of the same service. */
+    static final String CHAT_ALIAS_2 = "rooms.partners.lan";
     /** TLS variant: the alias of Openfire's key and certificate in its identity store. */
     static final String OPENFIRE_KEY_ALIAS = OpenfireServer.DOMAIN + "_rsa";
 
@@ -133,6 +137,8 @@ final class FederationEnvironment implements AutoCloseable {
             Map<String, String> hosts = new LinkedHashMap<>();
             hosts.put(OpenfireServer.DOMAIN, OPENFIRE_IP);
             hosts.put(MAIL_DOMAIN, OPENFIRE_IP);
+            hosts.put(CHAT_ALIAS, OPENFIRE_IP);
+            hosts.put(CHAT_ALIAS_2, OPENFIRE_IP);
             hosts.put(REMOTE_A, PROSODY_IP);
             hosts.put(REMOTE_B, PROSODY_IP);
             hosts.put(EJABBERD_DOMAIN, EJABBERD_IP);
@@ -180,9 +186,10 @@ final class FederationEnvironment implements AutoCloseable {
             }
             if (tls) {
                 // Before the first start, so that Openfire never makes a self-signed certificate of its own. The
-                // email domain is in the certificate too: partners check it when streams are addressed to it.
+                // email domain and the chat node alias are in the certificate too: partners check them when streams
+                // are addressed to them.
                 env.openfire.useCertificateStores(
-                    TestCertificateAuthority.writeIdentityStore(env.ca.issue(OpenfireServer.DOMAIN, MAIL_DOMAIN, "*." + OpenfireServer.DOMAIN),
+                    TestCertificateAuthority.writeIdentityStore(env.ca.issue(OpenfireServer.DOMAIN, MAIL_DOMAIN, "*." + OpenfireServer.DOMAIN, CHAT_ALIAS),
                         OPENFIRE_KEY_ALIAS, pki.resolve("openfire-keystore.jks")),
                     env.ca.writeTrustStore("federation-e2e-ca", pki.resolve("openfire-truststore.jks")));
             }

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * S2S throughput and delivery latency with and without the plugin: N messages from a Prosody user to
  * an Openfire user over one S2S connection, policy ALLOW with 1 000 exceptions and 1 000 static
- * routes (one of them for the Prosody domain), runs alternating
+ * routes (one of them for the Prosody domain; {@code -Dbench.routes}) and, with
+ * {@code -Dbench.aliases=1000}, that many chat node aliases, runs alternating
  * with the plugin (A) and without it (B). Not part of the test run: started with its own command
  * (README.md), it writes its figures to target/s2s-bench.txt.
  */
@@ -51,6 +52,8 @@ class S2sThroughputBench {
     private static final boolean DENY_HALF = Boolean.getBoolean("bench.deny-half");
     /** Static routes configured while the plugin runs: one for the benchmarked domain, the rest for others. */
     private static final int ROUTES = Integer.getInteger("bench.routes", 1_000);
+    /** Chat node aliases configured (on Openfire's group chat service) while the plugin runs; 0 for none. */
+    private static final int ALIASES = Integer.getInteger("bench.aliases", 0);
 
     record Run(String label, double perSecond, double p50Millis, double p99Millis) {
     }
@@ -85,6 +88,11 @@ class S2sThroughputBench {
                 AdminConsole.Page r = env.admin.post("plugins/federation/routes.jsp",
                     java.util.Map.of("action", "import-apply", "format", "CSV", "mode", "REPLACE", "content", routes.toString()));
                 assertEquals(302, r.status(), "importing the static routes");
+            }
+            for (int i = 0; i < ALIASES; i++) {
+                AdminConsole.Page added = env.admin.post("plugins/federation/aliases.jsp", java.util.Map.of("action", "add",
+                    "alias", "chat" + i + ".partner" + (i % 37) + ".lan", "service", "conference." + OpenfireServer.DOMAIN));
+                assertEquals(302, added.status(), "adding alias " + i);
             }
             List<Run> runs = new ArrayList<>();
             measure("warm-up", carol, alice, 8 * WARM_UP);
@@ -144,8 +152,8 @@ class S2sThroughputBench {
 
     private static void report(List<Run> runs) throws Exception {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "S2S throughput, %d messages per run%s, %d static routes, %s, %d cores, %s%n", MESSAGES,
-            DENY_HALF ? " plus as many from a denied domain (half the traffic denied, event log on)" : "", ROUTES, LocalDate.now(),
+        out.append(String.format(Locale.ROOT, "S2S throughput, %d messages per run%s, %d static routes, %d chat node aliases, %s, %d cores, %s%n",
+            MESSAGES, DENY_HALF ? " plus as many from a denied domain (half the traffic denied, event log on)" : "", ROUTES, ALIASES, LocalDate.now(),
             Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch")));
         double a = 0;
         double b = 0;

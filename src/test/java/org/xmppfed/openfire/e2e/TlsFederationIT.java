@@ -266,6 +266,25 @@ class TlsFederationIT {
 
     @Test
     @Order(5)
+    void aProsodyUserReachesTheGroupChatServiceUnderItsAliasOverTlsWithSaslExternal() throws Exception {
+        AdminConsole.Page added = env.admin.post("plugins/federation/aliases.jsp",
+            Map.of("action", "add", "alias", FederationEnvironment.CHAT_ALIAS, "service", "conference." + OpenfireServer.DOMAIN));
+        assertEquals(302, added.status(), "adding the chat node alias: " + added.body());
+        Await.require(Duration.ofSeconds(15), "Openfire to accept streams for the alias (xmpp.gateway.domains)",
+            () -> env.admin.get("server-properties.jsp?searchName=xmpp.gateway.domains").body().contains(FederationEnvironment.CHAT_ALIAS));
+        org.jivesoftware.smackx.disco.packet.DiscoverInfo info = org.jivesoftware.smackx.disco.ServiceDiscoveryManager
+            .getInstanceFor(carol.connection()).discoverInfo(JidCreate.from(FederationEnvironment.CHAT_ALIAS));
+        assertEquals(FederationEnvironment.CHAT_ALIAS, info.getFrom().toString(), "the answer comes from the alias");
+        assertTrue(info.containsFeature("http://jabber.org/protocol/muc"), "the alias answers as the group chat service");
+        // Prosody's stream to the alias and Openfire's stream from the alias: both authenticated by certificate.
+        awaitProsodyLog("SASL EXTERNAL with " + Pattern.quote(FederationEnvironment.CHAT_ALIAS) + " succeeded");
+        awaitProsodyLog("Accepting SASL EXTERNAL identity from " + Pattern.quote(FederationEnvironment.CHAT_ALIAS) + "$");
+        assertEquals(List.of(), prosodyLog("Forbidding insecure connection|certificate chain validation result: invalid"),
+            "every certificate Prosody saw was valid, also for the alias");
+    }
+
+    @Test
+    @Order(6)
     void openfireLoggedNoCertificateTlsOrSaslProblem() {
         assertEquals(List.of(), Tools.lines(env.openfire.log(), "(ERROR|WARN).*(?i:cert|tls|ssl|sasl|trust|dialback)"),
             "Openfire's log has no warning or error about certificates, TLS or authentication");

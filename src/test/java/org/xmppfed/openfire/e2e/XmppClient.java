@@ -69,6 +69,11 @@ final class XmppClient implements AutoCloseable {
         jid = JidCreate.entityBareFrom(user + "@" + domain);
     }
 
+    /** The Smack connection itself, for protocols built on top of it (group chat). */
+    XMPPTCPConnection connection() {
+        return connection;
+    }
+
     /** Every stanza received since the client connected (never cleared). */
     java.util.List<String> everythingReceived() {
         return java.util.List.copyOf(everything);

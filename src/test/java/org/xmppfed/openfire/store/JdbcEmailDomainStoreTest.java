@@ -388,6 +388,8 @@ class JdbcEmailDomainStoreTest {
         run(installed, TestDatabases.script("database/upgrade/3/federation_" + db.script() + ".sql"));
 
         assertEquals(3, version(installed));
+        run(installed, TestDatabases.script("database/upgrade/4/federation_" + db.script() + ".sql"));
+        assertEquals(4, version(installed));
         JdbcEmailDomainStore store = new JdbcEmailDomainStore(installed);
         assertEquals(Map.of("served.example", new EmailDomainStore.Recorded(T0, true)), store.loadAll(),
             "domains served before the upgrade stay served");
@@ -409,7 +411,7 @@ class JdbcEmailDomainStoreTest {
         assertEquals(4, version(fresh)); // version 4 leaves these tables alone (JdbcStaticRouteStoreTest checks its own)
         List<String> freshTable = describe(fresh, "ofFedEmailDomain");
         assertEquals(List.of("emaildomain VARCHAR(255) NO", "createdat BIGINT NO", "status VARCHAR(16) NO", "pk emaildomain"), freshTable);
-        assertEquals(freshTable, describe(installed, "ofFedEmailDomain"), "an upgraded schema is a fresh version 3 schema");
+        assertEquals(freshTable, describe(installed, "ofFedEmailDomain"), "an upgraded schema is a fresh schema");
         assertEquals(List.of("remotedomain VARCHAR(255) NO", "lastseen BIGINT NO", "pk remotedomain"), describe(fresh, "ofFedRemoteDomain"));
         assertEquals(describe(fresh, "ofFedRemoteDomain"), describe(installed, "ofFedRemoteDomain"));
         assertEquals(describe(fresh, "ofFedPolicyException"), describe(installed, "ofFedPolicyException"));
@@ -422,6 +424,9 @@ class JdbcEmailDomainStoreTest {
         eventLog.insert(List.of(new org.xmppfed.openfire.events.FederationEvent(T0, "node-1",
             org.xmppfed.openfire.events.EventKind.PLUGIN_STARTED, null, "started", null, null, 0)));
         assertEquals(1, eventLog.count(org.xmppfed.openfire.events.EventQuery.newest(10)));
+        assertEquals(describe(fresh, "ofFedChatAlias"), describe(installed, "ofFedChatAlias"), "version 4 adds the chat node aliases");
+        assertEquals(List.of("aliasdomain VARCHAR(255) NO", "servicedomain VARCHAR(255) NO", "createdat BIGINT NO", "pk aliasdomain"),
+            describe(fresh, "ofFedChatAlias"));
 
         discard(db, installed, "v1");
         discard(db, fresh, "v2");
@@ -476,6 +481,11 @@ class JdbcEmailDomainStoreTest {
         assertTrue(remote.find(), install);
         assertTrue(upgrade3.contains(remote.group()), "the upgrade creates the install script's remote domain table");
         assertTrue(install.contains("INSERT INTO ofVersion (name, version) VALUES ('federation', 4);"), install);
+        String upgrade4 = TestDatabases.script("database/upgrade/4/federation_" + db + ".sql");
+        assertTrue(upgrade4.contains("UPDATE ofVersion SET version = 4 WHERE name = 'federation';"), upgrade4);
+        Matcher aliases = Pattern.compile("CREATE TABLE ofFedChatAlias \\([^;]*\\);").matcher(install);
+        assertTrue(aliases.find(), install);
+        assertTrue(upgrade4.contains(aliases.group()), "the upgrade creates the install script's chat alias table");
         assertTrue(upgrade.contains("UPDATE ofVersion SET version = 2 WHERE name = 'federation';"), upgrade);
         assertTrue(upgrade3.contains("UPDATE ofVersion SET version = 3 WHERE name = 'federation';"), upgrade3);
         Matcher events = Pattern.compile("CREATE TABLE ofFedEvent \\([^;]*\\);").matcher(install);

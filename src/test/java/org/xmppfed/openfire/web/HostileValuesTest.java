@@ -191,6 +191,22 @@ class HostileValuesTest {
         assertEscaped(PageFixture.run(page, "GET", untrust, true).body.toString());
     }
 
+    @Test
+    void theChatAliasPageEscapesEveryField() throws Exception {
+        f.aliases.add("chat.partners.example", "conference.openfire.test");
+        AliasServlet page = new AliasServlet(() -> f.context);
+        for (String action : List.of("add", "edit", "delete", EVIL)) {
+            Map<String, String> form = all("alias", "service", "original");
+            form.put("action", action);
+            assertEscaped(PageFixture.run(page, "POST", form, true).body.toString());
+        }
+        Map<String, String> badService = all("service");
+        badService.putAll(Map.of("action", "add", "alias", "chat2.partners.example"));
+        assertEscaped(PageFixture.run(page, "POST", badService, true).body.toString());
+        assertEscaped(PageFixture.run(page, "GET", all("result", "alias", "service", "edit"), true).body.toString());
+        assertEscaped(PageFixture.run(page, "GET", all("delete"), true).body.toString());
+    }
+
     private static Map<String, String> all(String... fields) {
         Map<String, String> m = new HashMap<>();
         for (String field : fields) {

@@ -88,6 +88,10 @@ final class PageFixture {
         new org.xmppfed.openfire.certs.RequiredName("openfire.test", "XMPP domain")));
     final org.xmppfed.openfire.certs.CertificateService certificates = new org.xmppfed.openfire.certs.CertificateService(
         certificateStores, () -> List.copyOf(requiredNames), Clock.systemUTC());
+    /** Chat node aliases on a real HSQLDB; the server has the group chat services below. */
+    final org.xmppfed.openfire.alias.ChatAliases aliases;
+    final java.util.Set<String> chatServices = new java.util.TreeSet<>(java.util.Set.of("conference.openfire.test", "rooms.openfire.test"));
+    int aliasAnnouncements;
 
     PageFixture() {
         PolicySettingsStore settings = new MemoryPolicySettings();
@@ -102,7 +106,26 @@ final class PageFixture {
         email = new EmailFederation(new JdbcEmailDomainStore(TestDatabases.hsqldb()), emailSettings, index,
             d -> d.equals("openfire.test") || d.endsWith(".openfire.test"), Clock.systemUTC());
         email.reload();
+        aliases = new org.xmppfed.openfire.alias.ChatAliases(new org.xmppfed.openfire.store.JdbcChatAliasStore(TestDatabases.hsqldb()),
+            new org.xmppfed.openfire.alias.ChatAliases.Names() {
+                @Override
+                public boolean isServerDomain(String domain) {
+                    return domain.equals("openfire.test") || chatServices.contains(domain);
+                }
+
+                @Override
+                public java.util.Set<String> chatServices() {
+                    return chatServices;
+                }
+
+                @Override
+                public java.util.Optional<String> otherUseOf(String domain) {
+                    return policy.find(domain).isPresent() ? java.util.Optional.of("a domain with a policy exception") : java.util.Optional.empty();
+                }
+            }, () -> aliasAnnouncements++, Clock.systemUTC());
+        aliases.reload();
         Map<Class<?>, Object> services = new HashMap<>();
+        services.put(org.xmppfed.openfire.alias.ChatAliases.class, aliases);
         services.put(PolicyService.class, policy);
         services.put(RouteService.class, routes);
         services.put(PolicyCounters.class, new PolicyCounters());
