@@ -15,12 +15,12 @@
  */
 package org.xmppfed.openfire.adapter;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.time.Clock;
-import java.util.List;
 
 import org.jivesoftware.database.DbConnectionManager;
 import org.jivesoftware.openfire.XMPPServer;
@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.xmppfed.openfire.alias.ChatAliasTable;
 import org.xmppfed.openfire.alias.ChatAliases;
 import org.xmppfed.openfire.alias.PartnerAliases;
+import org.xmppfed.openfire.certs.RequiredName;
 import org.xmppfed.openfire.store.JdbcChatAliasStore;
 
 /**
@@ -108,6 +109,16 @@ public final class AliasModule implements FederationModule {
     public Optional<String> useOf(String domain) {
         ChatAliases a = aliases;
         return servesName(domain) ? Optional.of("a chat node alias of " + a.current().serviceOf(domain)) : Optional.empty();
+    }
+
+    /** Every alias is a name partners connect to, so the federation certificate must carry it. */
+    @Override
+    public List<RequiredName> certificateNames() {
+        ChatAliases a = aliases;
+        if (a == null) {
+            return List.of();
+        }
+        return a.current().all().stream().map(alias -> new RequiredName(alias.alias(), "chat node alias")).toList();
     }
 
     private void reload() {
