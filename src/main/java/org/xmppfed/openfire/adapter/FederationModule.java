@@ -18,6 +18,9 @@ package org.xmppfed.openfire.adapter;
 import java.util.List;
 import java.util.Optional;
 
+import org.xmppfed.openfire.troubleshoot.SnapshotContext;
+import org.xmppfed.openfire.troubleshoot.SnapshotItem;
+
 /**
  * One capability of the plugin (policy, email addresses, …) as a unit: {@link #start} registers
  * everything the capability adds to Openfire - settings listener, cluster tasks, scheduled work -
@@ -55,5 +58,19 @@ public interface FederationModule {
      */
     default Optional<String> useOf(String domain) {
         return Optional.empty();
+    }
+
+    /**
+     * This capability's part of the settings snapshot that peer clusters compare (see the
+     * troubleshooter): one item per setting that must be the same on every cluster. A capability
+     * that adds an item gets its comparison row without any change to the comparison.
+     */
+    default List<SnapshotItem> snapshotItems(SnapshotContext context) {
+        return List.of();
+    }
+
+    /** The names besides the XMPP domain that this capability makes the server answer for over S2S (for DNS checks). */
+    default List<String> servedNames() {
+        return List.of();
     }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.interceptor.InterceptorManager;
 import org.jivesoftware.util.JiveGlobals;
+import org.xmppfed.openfire.troubleshoot.SnapshotContext;
+import org.xmppfed.openfire.troubleshoot.SnapshotItem;
 import org.xmppfed.openfire.web.FederationContext;
 
 /**
@@ -49,6 +51,7 @@ public final class FederationRuntime {
         ModuleHost host = new ModuleHost(worker, openfireDomains, xmppDomain, server.getServerInfo().getHostname(),
             new OpenfireErrorSender());
         host.nameUses(this::useOf);
+        host.capabilities(this::snapshotItems, this::servedNames);
         List<StanzaStep> steps = new ArrayList<>();
         try {
             for (FederationModule module : modules) {
@@ -98,6 +101,22 @@ public final class FederationRuntime {
             }
         }
         return Optional.empty();
+    }
+
+    private List<SnapshotItem> snapshotItems(SnapshotContext context) {
+        List<SnapshotItem> items = new ArrayList<>();
+        for (FederationModule module : started) {
+            items.addAll(module.snapshotItems(context));
+        }
+        return items;
+    }
+
+    private List<String> servedNames() {
+        List<String> names = new ArrayList<>();
+        for (FederationModule module : started) {
+            names.addAll(module.servedNames());
+        }
+        return names;
     }
 
     private boolean servedByAModule(String domain) {

@@ -15,10 +15,15 @@
  */
 package org.xmppfed.openfire.adapter;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.xmppfed.openfire.troubleshoot.SnapshotContext;
+import org.xmppfed.openfire.troubleshoot.SnapshotItem;
 
 
 /**
@@ -33,6 +38,8 @@ public final class ModuleHost {
     private final ErrorSender errors;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private volatile Function<String, Optional<String>> nameUses = domain -> Optional.empty();
+    private volatile Function<SnapshotContext, List<SnapshotItem>> snapshotItems = context -> List.of();
+    private volatile Supplier<List<String>> servedNames = List::of;
 
     ModuleHost(Worker worker, LocalDomains openfireDomains, String xmppDomain, String hostName, ErrorSender errors) {
         this.worker = worker;
@@ -73,6 +80,21 @@ public final class ModuleHost {
 
     void nameUses(Function<String, Optional<String>> uses) {
         this.nameUses = uses;
+    }
+
+    /** Every running capability's snapshot items (see {@link FederationModule#snapshotItems}), in module order. */
+    public List<SnapshotItem> snapshotItems(SnapshotContext context) {
+        return snapshotItems.apply(context);
+    }
+
+    /** Every name besides the XMPP domain that a running capability makes the server answer for. */
+    public List<String> servedNames() {
+        return servedNames.get();
+    }
+
+    void capabilities(Function<SnapshotContext, List<SnapshotItem>> items, Supplier<List<String>> names) {
+        this.snapshotItems = items;
+        this.servedNames = names;
     }
 
     /** Makes {@code service} available to the admin pages under {@code type}. */

@@ -361,7 +361,7 @@ class JdbcEmailDomainStoreTest {
 
     @ParameterizedTest
     @MethodSource("emptyDatabases")
-    void upgradingVersion1ThroughVersion3GivesTheFreshSchemaAndKeepsServedDomains(EmptyDatabase db) throws Exception {
+    void upgradingVersion1ThroughVersion4GivesTheFreshSchemaAndKeepsServedDomains(EmptyDatabase db) throws Exception {
         ConnectionSource installed = db.create().apply("v1");
         run(installed, OF_VERSION);
         run(installed, v1Script(db.script()));
@@ -403,10 +403,15 @@ class JdbcEmailDomainStoreTest {
         assertEquals(List.of(new PolicyRow("*.partner.example", "BOTH", 1L, 2L)), policyRows(installed),
             "the policy exceptions survive the upgrade");
 
+        run(installed, TestDatabases.script("database/upgrade/4/federation_" + db.script() + ".sql"));
+        assertEquals(4, version(installed));
+
         ConnectionSource fresh = db.create().apply("v2");
         run(fresh, OF_VERSION);
         run(fresh, TestDatabases.script("database/federation_" + db.script() + ".sql"));
-        assertEquals(3, version(fresh));
+        assertEquals(4, version(fresh));
+        assertEquals(describe(fresh, "ofFedPeer"), describe(installed, "ofFedPeer"), "the version 4 upgrade creates the peer table");
+        assertTrue(describe(fresh, "ofFedPeer").contains("pk peerid"), describe(fresh, "ofFedPeer").toString());
         List<String> freshTable = describe(fresh, "ofFedEmailDomain");
         assertEquals(List.of("emaildomain VARCHAR(255) NO", "createdat BIGINT NO", "status VARCHAR(16) NO", "pk emaildomain"), freshTable);
         assertEquals(freshTable, describe(installed, "ofFedEmailDomain"), "an upgraded schema is a fresh version 3 schema");
@@ -475,7 +480,7 @@ class JdbcEmailDomainStoreTest {
         Matcher remote = Pattern.compile("CREATE TABLE ofFedRemoteDomain \\([^;]*\\);").matcher(install);
         assertTrue(remote.find(), install);
         assertTrue(upgrade3.contains(remote.group()), "the upgrade creates the install script's remote domain table");
-        assertTrue(install.contains("INSERT INTO ofVersion (name, version) VALUES ('federation', 3);"), install);
+        assertTrue(install.contains("INSERT INTO ofVersion (name, version) VALUES ('federation', 4);"), install);
         assertTrue(upgrade.contains("UPDATE ofVersion SET version = 2 WHERE name = 'federation';"), upgrade);
         assertTrue(upgrade3.contains("UPDATE ofVersion SET version = 3 WHERE name = 'federation';"), upgrade3);
         Matcher events = Pattern.compile("CREATE TABLE ofFedEvent \\([^;]*\\);").matcher(install);
@@ -488,9 +493,9 @@ class JdbcEmailDomainStoreTest {
     }
 
     @Test
-    void pluginXmlDeclaresVersion3() throws IOException {
+    void pluginXmlDeclaresVersion4() throws IOException {
         String xml = Files.readString(Path.of("plugin.xml"), StandardCharsets.UTF_8);
         assertTrue(xml.contains("<databaseKey>federation</databaseKey>"), xml);
-        assertTrue(xml.contains("<databaseVersion>3</databaseVersion>"), "Openfire runs the upgrades only up to the declared version");
+        assertTrue(xml.contains("<databaseVersion>4</databaseVersion>"), "Openfire runs the upgrades only up to the declared version");
     }
 }

@@ -137,7 +137,7 @@ class JdbcPolicyExceptionStoreTest {
         try (Connection con = db.get().open(); Statement st = con.createStatement();
              ResultSet rs = st.executeQuery("SELECT version FROM ofVersion WHERE name = 'federation'")) {
             assertTrue(rs.next());
-            assertEquals(3, rs.getInt(1), "the version plugin.xml declares");
+            assertEquals(4, rs.getInt(1), "the version plugin.xml declares");
         }
     }
 }
