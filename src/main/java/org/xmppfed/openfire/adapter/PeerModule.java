@@ -181,6 +181,41 @@ public final class PeerModule implements FederationModule {
             return new SrvCheck(OurAddresses.dnsServer(), Duration.ofSeconds(3));
         }
 
+        /**
+         * The static route for {@code domain} as Openfire keeps it ({@code dnsutil.dnsOverride}:
+         * {@code {name,host:port},...}, a name may be {@code *.domain} or {@code *}); the most specific wins.
+         */
+        @Override
+        public java.util.Optional<String> staticRoute(String domain) {
+            Map<String, String> routes = new HashMap<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^,{}]+),([^{}]+)\\}")
+                .matcher(JiveGlobals.getProperty("dnsutil.dnsOverride", ""));
+            while (m.find()) {
+                routes.put(m.group(1).strip().toLowerCase(java.util.Locale.ROOT), m.group(2).strip());
+            }
+            String d = domain.toLowerCase(java.util.Locale.ROOT);
+            if (routes.containsKey(d)) {
+                return java.util.Optional.of(routes.get(d));
+            }
+            for (String suffix = d; suffix.contains("."); suffix = suffix.substring(suffix.indexOf('.') + 1)) {
+                if (routes.containsKey("*." + suffix)) {
+                    return java.util.Optional.of(routes.get("*." + suffix));
+                }
+            }
+            return java.util.Optional.ofNullable(routes.get("*"));
+        }
+
+        /** Openfire's S2S trust store ({@code getTrustStore(ConnectionType)} and {@code getStore()}: same in 4.2.0 and 5.1.1). */
+        @Override
+        public java.security.KeyStore trustStore() {
+            try {
+                return XMPPServer.getInstance().getCertificateStoreManager().getTrustStore(ConnectionType.SOCKET_S2S).getStore();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not read Openfire's S2S trust store; partner certificates are checked against Java's", e);
+                return null;
+            }
+        }
+
         private Map<String, Set<String>> sharedEmails() {
             EmailFederation email = host.service(EmailFederation.class);
             Map<String, Set<String>> shared = new TreeMap<>();

@@ -15,10 +15,13 @@
  */
 package org.xmppfed.openfire.troubleshoot;
 
+import java.security.KeyStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +33,8 @@ import org.xmppfed.openfire.dns.SrvCheck;
 import org.xmppfed.openfire.peer.PeerClient;
 import org.xmppfed.openfire.peer.PeerCluster;
 import org.xmppfed.openfire.peer.RequestSignature;
+import org.xmppfed.openfire.probe.OwnStreamHeaders;
+import org.xmppfed.openfire.probe.S2sProbe;
 
 /**
  * Runs the troubleshooter: asks every peer cluster for its snapshot and looks up DNS in parallel on
@@ -53,13 +58,29 @@ public final class Troubleshooter implements AutoCloseable {
         LocalFacts localFacts();
 
         SrvCheck dns();
+
+        /** The static route ("host:port") configured for {@code domain}, if any. */
+        default Optional<String> staticRoute(String domain) {
+            return Optional.empty();
+        }
+
+        /** The certificates a partner's chain must lead to; {@code null} for the Java runtime's. */
+        default KeyStore trustStore() {
+            return null;
+        }
     }
+
+    /** Partners probed at most at once from the page. */
+    public static final int MAX_PROBED = 50;
+    /** The name this server's own stream check opens its streams from (a reserved name, RFC 2606). */
+    static final String PROBE_FROM = "federation-troubleshooter.invalid";
 
     private final Sources sources;
     private final PeerClient client;
     private final Clock clock;
     private final ExecutorService pool;
     private volatile Report last;
+    private volatile List<S2sProbe.Result> lastProbes = List.of();
 
     public Troubleshooter(Sources sources, PeerClient client, Clock clock) {
         this.sources = sources;
@@ -115,6 +136,14 @@ public final class Troubleshooter implements AutoCloseable {
         checks.add(LocalChecks.ownNames(facts.policy(), facts.allNames()));
         checks.add(LocalChecks.sharedEmails(facts.sharedEmails()));
         checks.add(LocalChecks.openfirePermissions(facts.policy(), facts.openfireWhitelist(), facts.openfirePermissions()));
+        if (facts.s2sEnabled()) {
+            List<CompletableFuture<Check>> headers = new ArrayList<>();
+            for (String name : facts.allNames()) {
+                headers.add(CompletableFuture.supplyAsync(() -> OwnStreamHeaders.check(name, facts.listenHost(), facts.s2sPort(), PROBE_FROM,
+                    Duration.ofSeconds(5)), pool));
+            }
+            headers.forEach(h -> checks.add(h.join()));
+        }
         List<SnapshotComparison.PeerResult> peers = asked.stream().map(CompletableFuture::join).toList();
         SettingsSnapshot local = sources.snapshot(new SnapshotContext(v -> "")); // digests are compared per peer
         List<Check> all = new ArrayList<>(SnapshotComparison.compare(local, peers));
@@ -122,6 +151,26 @@ public final class Troubleshooter implements AutoCloseable {
         Report report = new Report(started, (System.nanoTime() - start) / 1_000_000, all);
         last = report;
         return report;
+    }
+
+    /**
+     * Probes each partner domain in parallel on the bounded pool (every network step has its own
+     * time-out) and keeps the results for the page.
+     */
+    public List<S2sProbe.Result> probe(List<String> domains) {
+        S2sProbe probe = new S2sProbe(sources.dns(), sources.localFacts().xmppDomain(), sources.trustStore(), Duration.ofSeconds(5));
+        List<CompletableFuture<S2sProbe.Result>> pending = new ArrayList<>();
+        for (String d : domains.subList(0, Math.min(MAX_PROBED, domains.size()))) {
+            pending.add(CompletableFuture.supplyAsync(() -> probe.probe(d, sources.staticRoute(d)), pool));
+        }
+        List<S2sProbe.Result> results = pending.stream().map(CompletableFuture::join).toList();
+        lastProbes = results;
+        return results;
+    }
+
+    /** The last probes' results (empty before the first). */
+    public List<S2sProbe.Result> lastProbes() {
+        return lastProbes;
     }
 
     /** Runs every check on the troubleshooter's own threads and hands the report to {@code then}. */

@@ -26,6 +26,10 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.xmppfed.openfire.peer.SignedRequestCheck;
+import org.xmppfed.openfire.policy.DomainPattern;
+import org.xmppfed.openfire.policy.InvalidInputException;
+import org.xmppfed.openfire.policy.PolicyException;
+import org.xmppfed.openfire.probe.S2sProbe;
 import org.xmppfed.openfire.troubleshoot.Check;
 import org.xmppfed.openfire.troubleshoot.Evidence;
 import org.xmppfed.openfire.troubleshoot.Report;
@@ -49,9 +53,17 @@ public final class TroubleshooterServlet extends AdminPage {
     public record Row(String id, Verdict verdict, String title, List<Line> evidence, String action) {
     }
 
+    /** One step of a partner probe, rendered. */
+    public record StepLine(String step, Verdict verdict, String text, long millis) {
+    }
+
+    /** One probed partner. */
+    public record Probe(String domain, Verdict verdict, List<StepLine> steps) {
+    }
+
     /** What {@code troubleshooter.jte} shows; {@code report} fields are empty before the first run. */
     public record View(Notice notice, boolean ran, String started, long millis, Verdict verdict, long pass, long warn, long fail,
-                       List<Row> rows, long refused, String refusedDetail) {
+                       List<Row> rows, long refused, String refusedDetail, String probeDomains, List<Probe> probes, FieldErrors errors) {
     }
 
     public TroubleshooterServlet() {
@@ -64,7 +76,7 @@ public final class TroubleshooterServlet extends AdminPage {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        show(request, response, null);
+        show(request, response, null, "", new FieldErrors());
     }
 
     @Override
@@ -73,15 +85,63 @@ public final class TroubleshooterServlet extends AdminPage {
             refuseWithoutCsrf(response);
             return;
         }
-        if (!param(request, "action").equals("run")) {
-            show(request, response, Notice.error(t("troubleshoot.error.action")));
+        String action = param(request, "action");
+        if (action.equals("probe")) {
+            probe(request, response);
+            return;
+        }
+        if (!action.equals("run")) {
+            show(request, response, Notice.error(t("troubleshoot.error.action")), "", new FieldErrors());
             return;
         }
         Report report = context().service(Troubleshooter.class).run();
-        show(request, response, Notice.success(t("troubleshoot.ran", report.checks().size(), report.millis())));
+        show(request, response, Notice.success(t("troubleshoot.ran", report.checks().size(), report.millis())), "", new FieldErrors());
     }
 
-    private void show(HttpServletRequest request, HttpServletResponse response, Notice notice) throws IOException {
+    /** Probes the domains entered (and, when asked, every domain an exact exception names), at most 50. */
+    private void probe(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String entered = param(request, "domains");
+        FieldErrors errors = new FieldErrors();
+        java.util.LinkedHashSet<String> domains = new java.util.LinkedHashSet<>();
+        for (String token : entered.split("[\\s,;]+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            try {
+                DomainPattern p = DomainPattern.parse(token);
+                if (p.wildcard()) {
+                    errors.add("domains", t("probe.error.wildcard", token));
+                } else {
+                    domains.add(p.domain());
+                }
+            } catch (InvalidInputException e) {
+                errors.add("domains", problem(e));
+            }
+        }
+        if (param(request, "exceptions").equals("true")) {
+            for (PolicyException e : context().policy().current().exceptions()) {
+                if (!e.pattern().wildcard()) {
+                    domains.add(e.pattern().domain());
+                }
+            }
+        }
+        if (errors.isEmpty() && domains.isEmpty()) {
+            errors.add("domains", t("probe.error.none"));
+        }
+        if (domains.size() > Troubleshooter.MAX_PROBED) {
+            errors.add("domains", t("probe.error.many", domains.size(), Troubleshooter.MAX_PROBED));
+        }
+        if (!errors.isEmpty()) {
+            show(request, response, Notice.error(t("probe.error")), entered, errors);
+            return;
+        }
+        long start = System.nanoTime();
+        List<S2sProbe.Result> results = context().service(Troubleshooter.class).probe(new ArrayList<>(domains));
+        show(request, response, Notice.success(t("probe.done", results.size(), (System.nanoTime() - start) / 1_000_000)), entered, errors);
+    }
+
+    private void show(HttpServletRequest request, HttpServletResponse response, Notice notice, String probeDomains, FieldErrors errors)
+        throws IOException {
         Report report = context().service(Troubleshooter.class).last();
         Locale locale = locale();
         List<Row> rows = new ArrayList<>();
@@ -102,10 +162,19 @@ public final class TroubleshooterServlet extends AdminPage {
                 detail.append(detail.length() == 0 ? "" : ", ").append(t("troubleshoot.refusal." + why.name())).append(": ").append(n);
             }
         });
+        List<Probe> probes = new ArrayList<>();
+        for (S2sProbe.Result r : context().service(Troubleshooter.class).lastProbes()) {
+            List<StepLine> steps = new ArrayList<>();
+            for (S2sProbe.Step step : r.steps()) {
+                steps.add(new StepLine(step.id(), step.verdict(), step.what().render(locale), step.millis()));
+            }
+            probes.add(new Probe(r.domain(), r.verdict(), steps));
+        }
         render(request, response, "troubleshooter.jte", new View(notice, report != null,
             report == null ? "" : page().time(report.started()), report == null ? 0 : report.millis(),
             report == null ? Verdict.PASS : report.verdict(), report == null ? 0 : report.count(Verdict.PASS),
-            report == null ? 0 : report.count(Verdict.WARN), report == null ? 0 : report.count(Verdict.FAIL), rows, refused, detail.toString()));
+            report == null ? 0 : report.count(Verdict.WARN), report == null ? 0 : report.count(Verdict.FAIL), rows, refused, detail.toString(),
+            probeDomains, probes, errors));
     }
 
     private Page page() {

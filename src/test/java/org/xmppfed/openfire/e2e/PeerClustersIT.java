@@ -370,10 +370,72 @@ class PeerClustersIT {
         assertTrue(rows.get("dns.xmpp-server.mail-unresolved.lan").html().contains("no A or AAAA"));
         assertEquals("WARN", rows.get("dns.xmpp-server.mail-foreign.lan").verdict());
         assertTrue(rows.get("dns.xmpp-server.mail-foreign.lan").html().contains("127.0.0.99"));
+        // our own stream headers: the XMPP domain is named before and after STARTTLS; an email domain only before
+        Row own = rows.get("local.stream-header.openfire.lan");
+        assertEquals("PASS", own.verdict(), own.html());
+        assertTrue(own.html().contains("header after STARTTLS from openfire.lan"), own.html());
+        Row mail = rows.get("local.stream-header.mail-port.lan");
+        assertEquals("WARN", mail.verdict(), mail.html());
+        assertTrue(mail.html().contains("header before STARTTLS from mail-port.lan") && mail.html().contains("header after STARTTLS from openfire.lan")
+            && mail.html().contains("RFC 6120 section 4.7.1"), mail.html());
     }
 
     @Test
     @Order(9)
+    void partnerProbesJudgeEachStep() throws Exception {
+        TestCertificateAuthority ca = TestCertificateAuthority.create("Federation E2E probe CA");
+        TestCertificateAuthority.Issued expired = ca.issueExpired("expired.lan");
+        TestCertificateAuthority.Issued wrongName = ca.issue("somebody-else.lan");
+        try (org.xmppfed.openfire.probe.FakeXmppServer e = new org.xmppfed.openfire.probe.FakeXmppServer("127.0.0.9", 5269, "expired.lan",
+                 new org.xmppfed.openfire.probe.FakeXmppServer.Identity(expired.key(), expired.certificate()));
+             org.xmppfed.openfire.probe.FakeXmppServer w = new org.xmppfed.openfire.probe.FakeXmppServer("127.0.0.10", 5269, "wrong-name.lan",
+                 new org.xmppfed.openfire.probe.FakeXmppServer.Identity(wrongName.key(), wrongName.certificate()))) {
+            // static routes (Openfire's DNS override) for the partners DNS does not know
+            westAdmin.setSystemProperty("dnsutil.dnsOverride", "{expired.lan,127.0.0.9:5269},{wrong-name.lan,127.0.0.10:5269},{closed.lan,127.0.0.8:5999}");
+            long start = System.nanoTime();
+            Map<String, String> s = ProbePage.probe(westAdmin, "east.lan expired.lan wrong-name.lan closed.lan");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            // the other Openfire, found through DNS SRV: TLS offered, its self-signed certificate not trusted here; after TLS it
+            // advertises no authentication to a server that presented no certificate
+            assertTrue(s.get("east.lan resolve").startsWith("PASS") && s.get("east.lan resolve").contains("127.0.0.8:5269"), s.toString());
+            assertTrue(s.get("east.lan stream").startsWith("PASS"), s.toString());
+            assertTrue(s.get("east.lan starttls").startsWith("PASS"), s.toString());
+            assertTrue(s.get("east.lan tls").startsWith("PASS TLSv1."), s.toString());
+            assertTrue(s.get("east.lan certificate").startsWith("FAIL") && s.get("east.lan certificate").contains("not trusted"), s.toString());
+            assertTrue(s.get("east.lan certificate-name").startsWith("PASS"), s.toString());
+            assertTrue(s.get("east.lan authentication").startsWith("WARN") && s.get("east.lan authentication").contains("without a certificate"), s.toString());
+            assertTrue(s.get("expired.lan authentication").startsWith("PASS"), s.toString());
+            assertTrue(s.get("expired.lan resolve").contains("static route 127.0.0.9:5269"), s.toString());
+            assertTrue(s.get("expired.lan certificate").startsWith("FAIL") && s.get("expired.lan certificate").contains("expired on"), s.toString());
+            assertTrue(s.get("wrong-name.lan certificate-name").startsWith("FAIL")
+                && s.get("wrong-name.lan certificate-name").contains("the certificate names somebody-else.lan, not wrong-name.lan"), s.toString());
+            assertTrue(s.get("closed.lan connect").startsWith("FAIL"), s.toString());
+            assertFalse(s.containsKey("closed.lan stream"));
+            System.out.println("Probed 4 partners through the page in " + millis + " ms");
+
+            // 50 partners at once (static routes to the two TLS servers and the other Openfire): every one gets as far as TLS
+            StringBuilder routes = new StringBuilder();
+            StringBuilder names = new StringBuilder();
+            String[] targets = {"127.0.0.9:5269", "127.0.0.10:5269", EAST_IP + ":5269"};
+            for (int i = 0; i < 50; i++) {
+                routes.append("{p").append(i).append(".lan,").append(targets[i % 3]).append("}").append(i < 49 ? "," : "");
+                names.append("p").append(i).append(".lan ");
+            }
+            westAdmin.setSystemProperty("dnsutil.dnsOverride", routes.toString());
+            long fifty = System.nanoTime();
+            Map<String, String> all = ProbePage.probe(westAdmin, names.toString());
+            long fiftyMillis = (System.nanoTime() - fifty) / 1_000_000;
+            for (int i = 0; i < 50; i++) {
+                assertTrue(all.get("p" + i + ".lan tls").startsWith("PASS TLSv1."), "p" + i + ": " + all);
+            }
+            System.out.println("Probed 50 partners through the page in " + fiftyMillis + " ms");
+        } finally {
+            westAdmin.post("server-properties.jsp", Map.of("action", "delete", "key", "dnsutil.dnsOverride"));
+        }
+    }
+
+    @Test
+    @Order(10)
     void theJsonDownloadIsTheSameReport() throws Exception {
         AdminConsole.Page json = westAdmin.get("plugins/federation/troubleshooter-report.jsp");
         assertEquals(200, json.status());
@@ -405,7 +467,7 @@ class PeerClustersIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theCommandLinePrintsTheReportAndExitsWithItsVerdict() throws Exception {
         // as an administrator runs it on the server: the plugin's own library jar, as Openfire extracted it
         Path lib = west.home.resolve("plugins/federation/lib/federation-lib.jar");
@@ -428,7 +490,7 @@ class PeerClustersIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void thePagesWorkInARealBrowser() throws Exception {
         Path shots = Path.of("target/e2e-screenshots");
         try (Browser browser = new Browser(work.resolve("chromium-profile-peers"))) {

@@ -110,6 +110,13 @@ class HostileValuesTest {
         run.put("action", "run");
         assertEscaped(PageFixture.run(page, "POST", run, true).body.toString());
         assertEscaped(PageFixture.run(page, "POST", all("action"), true).body.toString());
+        Map<String, String> probe = all("domains", "exceptions");
+        probe.put("action", "probe");
+        assertEscaped(PageFixture.run(page, "POST", probe, true).body.toString());
+        Map<String, String> probeClosed = new HashMap<>(Map.of("action", "probe", "domains", "evil.example"));
+        String probed = PageFixture.run(page, "POST", probeClosed, true).body.toString();
+        assertEscaped(probed);
+        assertTrue(probed.contains("data-probe=\"evil.example\""), "the probe ran and its steps are shown");
     }
 
     private static Map<String, String> all(String... fields) {
