@@ -51,4 +51,16 @@ CREATE TABLE ofFedChatAlias (
   CONSTRAINT ofFedChatAlias_pk PRIMARY KEY (aliasDomain)
 );
 
+-- Peer clusters (1.3.0)
+CREATE TABLE ofFedPeer (
+  peerId       NUMBER(19)       NOT NULL,
+  peerName     VARCHAR2(100)  NOT NULL,
+  baseUrl      VARCHAR2(1000) NOT NULL,
+  secret       VARCHAR2(1000) NOT NULL,
+  createdAt    NUMBER(19)       NOT NULL,
+  changedAt    NUMBER(19)       NOT NULL,
+  CONSTRAINT ofFedPeer_pk PRIMARY KEY (peerId),
+  CONSTRAINT ofFedPeer_name UNIQUE (peerName)
+);
+
 INSERT INTO ofVersion (name, version) VALUES ('federation', 4);

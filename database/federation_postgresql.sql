@@ -51,4 +51,16 @@ CREATE TABLE ofFedChatAlias (
   CONSTRAINT ofFedChatAlias_pk PRIMARY KEY (aliasDomain)
 );
 
+-- Peer clusters (1.3.0)
+CREATE TABLE ofFedPeer (
+  peerId       BIGINT       NOT NULL,
+  peerName     VARCHAR(100)  NOT NULL,
+  baseUrl      VARCHAR(1000) NOT NULL,
+  secret       VARCHAR(1000) NOT NULL,
+  createdAt    BIGINT       NOT NULL,
+  changedAt    BIGINT       NOT NULL,
+  CONSTRAINT ofFedPeer_pk PRIMARY KEY (peerId),
+  CONSTRAINT ofFedPeer_name UNIQUE (peerName)
+);
+
 INSERT INTO ofVersion (name, version) VALUES ('federation', 4);

@@ -17,4 +17,16 @@ CREATE TABLE ofFedChatAlias (
   CONSTRAINT ofFedChatAlias_pk PRIMARY KEY (aliasDomain)
 );
 
+-- Peer clusters: other deployments of the plugin whose settings the troubleshooter compares (secret stored encrypted)
+CREATE TABLE ofFedPeer (
+  peerId       BIGINT       NOT NULL,
+  peerName     VARCHAR(100)  NOT NULL,
+  baseUrl      VARCHAR(1000) NOT NULL,
+  secret       VARCHAR(1000) NOT NULL,
+  createdAt    BIGINT       NOT NULL,
+  changedAt    BIGINT       NOT NULL,
+  CONSTRAINT ofFedPeer_pk PRIMARY KEY (peerId),
+  CONSTRAINT ofFedPeer_name UNIQUE (peerName)
+);
+
 UPDATE ofVersion SET version = 4 WHERE name = 'federation';

@@ -16,7 +16,12 @@
 package org.xmppfed.openfire;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jivesoftware.openfire.container.Plugin;
 import org.jivesoftware.openfire.container.PluginManager;
@@ -25,6 +30,7 @@ import org.xmppfed.openfire.adapter.ConnectionsModule;
 import org.xmppfed.openfire.adapter.EmailModule;
 import org.xmppfed.openfire.adapter.EventModule;
 import org.xmppfed.openfire.adapter.FederationRuntime;
+import org.xmppfed.openfire.adapter.PeerModule;
 import org.xmppfed.openfire.adapter.PolicyModule;
 import org.xmppfed.openfire.adapter.RouteModule;
 import org.xmppfed.openfire.adapter.SecurityModule;
@@ -50,7 +56,8 @@ public final class FederationPlugin implements Plugin {
             emailModule,
             new AliasModule(),
             new SecurityModule(),
-            new ConnectionsModule())); // last: its reports read what the others publish
+            new ConnectionsModule(), // near the end: its reports read what the others publish
+            new PeerModule(version(pluginDirectory)))); // last: its snapshot asks every other module
         runtime.start();
         email = emailModule;
     }
@@ -64,6 +71,17 @@ public final class FederationPlugin implements Plugin {
         EmailModule m = this.email;
         if (m != null) {
             m.userEmailChangedOnAnotherNode(username, email, deleted);
+        }
+    }
+
+    /** The plugin's version as plugin.xml states it (the settings snapshot reports it to peers). */
+    static String version(File pluginDirectory) {
+        try {
+            String xml = Files.readString(new File(pluginDirectory, "plugin.xml").toPath(), StandardCharsets.UTF_8);
+            Matcher m = Pattern.compile("<version>\\s*([^<\\s]+)\\s*</version>").matcher(xml);
+            return m.find() ? m.group(1) : "unknown";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 

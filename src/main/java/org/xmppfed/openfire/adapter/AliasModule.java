@@ -18,8 +18,10 @@ package org.xmppfed.openfire.adapter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jivesoftware.database.DbConnectionManager;
@@ -32,6 +34,8 @@ import org.xmppfed.openfire.alias.ChatAliases;
 import org.xmppfed.openfire.alias.PartnerAliases;
 import org.xmppfed.openfire.certs.RequiredName;
 import org.xmppfed.openfire.store.JdbcChatAliasStore;
+import org.xmppfed.openfire.troubleshoot.SnapshotContext;
+import org.xmppfed.openfire.troubleshoot.SnapshotItem;
 
 /**
  * Chat node aliases: the stored aliases (a revision property tells every cluster node to read them
@@ -144,5 +148,17 @@ public final class AliasModule implements FederationModule {
             }
         }
         return domains;
+    }
+
+    /** The aliases as peer clusters compare them: each alias with the service it stands for. */
+    @Override
+    public List<SnapshotItem> snapshotItems(SnapshotContext context) {
+        ChatAliases a = aliases;
+        if (a == null) {
+            return List.of();
+        }
+        Map<String, String> byAlias = new TreeMap<>();
+        a.current().all().forEach(alias -> byAlias.put(alias.alias(), a.current().serviceOf(alias.alias())));
+        return List.of(SnapshotItem.entries("aliases", byAlias));
     }
 }

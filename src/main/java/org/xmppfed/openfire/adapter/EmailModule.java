@@ -17,7 +17,9 @@ package org.xmppfed.openfire.adapter;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,8 @@ import org.xmppfed.openfire.metrics.MetricSource;
 import org.xmppfed.openfire.policy.PolicyService;
 import org.xmppfed.openfire.store.JdbcEmailDomainStore;
 import org.xmppfed.openfire.store.JdbcRemoteDomainStore;
+import org.xmppfed.openfire.troubleshoot.SnapshotContext;
+import org.xmppfed.openfire.troubleshoot.SnapshotItem;
 
 /**
  * Email address for federation: the switch and email domains (settings listener on every node),
@@ -134,6 +138,20 @@ public final class EmailModule implements FederationModule {
         }
         return names;
     }
+
+    @Override
+    public List<SnapshotItem> snapshotItems(SnapshotContext context) {
+        Map<String, String> domains = new HashMap<>();
+        for (EmailDomain d : email.domains()) {
+            if (d.served() && !d.name().equals(email.xmppDomain())) {
+                domains.put(d.name(), "");
+            }
+        }
+        return List.of(
+            SnapshotItem.value("email.switch", email.enabled() ? "on" : "off"),
+            SnapshotItem.entries("email.domains", domains));
+    }
+
 
     @Override
     public Optional<String> useOf(String domain) {

@@ -15,12 +15,8 @@
  */
 package org.xmppfed.openfire.adapter;
 
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +26,6 @@ import java.util.function.Supplier;
 
 import org.jivesoftware.openfire.SessionManager;
 import org.jivesoftware.openfire.session.DomainPair;
-import org.jivesoftware.util.JiveGlobals;
 import org.xmppfed.openfire.alias.ChatAliases;
 import org.xmppfed.openfire.dns.SrvCheck;
 import org.xmppfed.openfire.email.ClaimVerdict;
@@ -49,10 +44,6 @@ import org.xmppfed.openfire.store.RemoteDomainStore;
  * answers are kept for a few minutes, because the email page asks about every listed domain.
  */
 final class FederatedDomainClaims implements DomainClaimCheck {
-    /** DNS server to ask (host or host:port); blank for the system's. */
-    static final String DNS_SERVER = "plugin.federation.dns.server";
-    /** This server's public addresses or host names, comma-separated, besides its own interfaces. */
-    static final String PUBLIC_ADDRESSES = "plugin.federation.public-addresses";
     private static final Duration KEEP = Duration.ofMinutes(5);
 
     private record Kept(ClaimVerdict verdict, Instant until) {
@@ -124,7 +115,7 @@ final class FederatedDomainClaims implements DomainClaimCheck {
     private ClaimVerdict dnsNow(String domain) {
         SrvCheck.Answer answer;
         try {
-            answer = new SrvCheck(JiveGlobals.getProperty(DNS_SERVER, ""), Duration.ofSeconds(3)).xmppServer(domain);
+            answer = new SrvCheck(OurAddresses.dnsServer(), Duration.ofSeconds(3)).xmppServer(domain);
         } catch (RuntimeException e) {
             return ClaimVerdict.undecided("email.claim.dns-failed", e.getMessage());
         }
@@ -145,29 +136,7 @@ final class FederatedDomainClaims implements DomainClaimCheck {
         }
     }
 
-    /** The addresses of this machine's interfaces, of its host name, and the configured public ones. */
     private Set<String> ourAddresses() {
-        Set<String> ours = new TreeSet<>();
-        try {
-            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
-                    ours.add(a.getHostAddress().replaceFirst("%.*$", ""));
-                }
-            }
-        } catch (SocketException ignored) {
-            // only the configured addresses then
-        }
-        for (String name : (hostName + "," + JiveGlobals.getProperty(PUBLIC_ADDRESSES, "")).split(",")) {
-            if (!name.isBlank()) {
-                try {
-                    for (InetAddress a : InetAddress.getAllByName(name.strip())) {
-                        ours.add(a.getHostAddress());
-                    }
-                } catch (java.net.UnknownHostException ignored) {
-                    // a name that does not resolve adds nothing
-                }
-            }
-        }
-        return ours;
+        return OurAddresses.of(hostName);
     }
 }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.xmppfed.openfire.certs.RequiredName;
+import org.xmppfed.openfire.troubleshoot.SnapshotContext;
+import org.xmppfed.openfire.troubleshoot.SnapshotItem;
 
 /**
  * One capability of the plugin (policy, email addresses, …) as a unit: {@link #start} registers
@@ -66,4 +68,14 @@ public interface FederationModule {
     default List<RequiredName> certificateNames() {
         return List.of();
     }
+
+    /**
+     * This capability's part of the settings snapshot that peer clusters compare (see the
+     * troubleshooter): one item per setting that must be the same on every cluster. A capability
+     * that adds an item gets its comparison row without any change to the comparison.
+     */
+    default List<SnapshotItem> snapshotItems(SnapshotContext context) {
+        return List.of();
+    }
+
 }

@@ -26,6 +26,8 @@ import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.interceptor.InterceptorManager;
 import org.jivesoftware.util.JiveGlobals;
 import org.xmppfed.openfire.certs.RequiredName;
+import org.xmppfed.openfire.troubleshoot.SnapshotContext;
+import org.xmppfed.openfire.troubleshoot.SnapshotItem;
 import org.xmppfed.openfire.web.FederationContext;
 
 /**
@@ -57,6 +59,7 @@ public final class FederationRuntime {
         host.certificateNames(() -> certificateNames(xmppDomain));
         host.ownNameUses(domain -> openfireDomains.isLocal(domain) ? Optional.of("a domain of this server (its XMPP domain or a service)")
             : ownUseOf(domain));
+        host.capabilities(this::snapshotItems, () -> servedNames(xmppDomain));
         List<StanzaStep> steps = new ArrayList<>();
         try {
             for (FederationModule module : modules) {
@@ -131,6 +134,19 @@ public final class FederationRuntime {
             }
         }
         return Optional.empty();
+    }
+
+    private List<SnapshotItem> snapshotItems(SnapshotContext context) {
+        List<SnapshotItem> items = new ArrayList<>();
+        for (FederationModule module : started) {
+            items.addAll(module.snapshotItems(context));
+        }
+        return items;
+    }
+
+    /** The names besides the XMPP domain that the capabilities make the server answer for: those the certificate must carry. */
+    private List<String> servedNames(String xmppDomain) {
+        return certificateNames(xmppDomain).stream().map(RequiredName::name).filter(n -> !n.equals(xmppDomain)).sorted().toList();
     }
 
     private boolean servedByAModule(String domain) {

@@ -22,6 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.xmppfed.openfire.troubleshoot.SnapshotContext;
+import org.xmppfed.openfire.troubleshoot.SnapshotItem;
+
 import org.xmppfed.openfire.certs.RequiredName;
 import org.xmppfed.openfire.metrics.MetricRegistry;
 
@@ -42,6 +45,8 @@ public final class ModuleHost {
     private final MetricRegistry metrics = new MetricRegistry();
     private volatile Supplier<List<RequiredName>> certificateNames = List::of;
     private volatile Function<String, Optional<String>> ownNameUses = domain -> Optional.empty();
+    private volatile Function<SnapshotContext, List<SnapshotItem>> snapshotItems = context -> List.of();
+    private volatile Supplier<List<String>> servedNames = List::of;
 
     ModuleHost(Worker worker, LocalDomains openfireDomains, String xmppDomain, String hostName, ErrorSender errors,
                GatewayDomains gateway) {
@@ -124,6 +129,21 @@ public final class ModuleHost {
 
     void ownNameUses(Function<String, Optional<String>> uses) {
         this.ownNameUses = uses;
+    }
+
+    /** Every running capability's snapshot items (see {@link FederationModule#snapshotItems}), in module order. */
+    public List<SnapshotItem> snapshotItems(SnapshotContext context) {
+        return snapshotItems.apply(context);
+    }
+
+    /** Every name besides the XMPP domain that a running capability makes the server answer for. */
+    public List<String> servedNames() {
+        return servedNames.get();
+    }
+
+    void capabilities(Function<SnapshotContext, List<SnapshotItem>> items, Supplier<List<String>> names) {
+        this.snapshotItems = items;
+        this.servedNames = names;
     }
 
     /** Makes {@code service} available to the admin pages under {@code type}. */

@@ -17,7 +17,9 @@ package org.xmppfed.openfire.adapter;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,10 +40,13 @@ import org.xmppfed.openfire.policy.Direction;
 import org.xmppfed.openfire.policy.ConnectionGatePlan;
 import org.xmppfed.openfire.policy.FederationPolicy;
 import org.xmppfed.openfire.policy.PolicyCounters;
+import org.xmppfed.openfire.policy.PolicyException;
 import org.xmppfed.openfire.policy.PolicyService;
 import org.xmppfed.openfire.store.JdbcPolicyExceptionStore;
 import org.xmppfed.openfire.store.JdbcRemoteDomainStore;
 import org.xmppfed.openfire.store.RemoteDomainStore;
+import org.xmppfed.openfire.troubleshoot.SnapshotContext;
+import org.xmppfed.openfire.troubleshoot.SnapshotItem;
 
 /**
  * The federation policy: the switch, default policy and exceptions (settings listener on every
@@ -161,6 +166,19 @@ public final class PolicyModule implements FederationModule {
             Worker.guarded("connection gate", () -> gate.apply(ConnectionGatePlan.of(p)));
         }
         sweeper.sweep(p);
+    }
+
+    @Override
+    public List<SnapshotItem> snapshotItems(SnapshotContext context) {
+        FederationPolicy p = policy.current();
+        Map<String, String> exceptions = new HashMap<>(p.exceptions().size() * 2);
+        for (PolicyException e : p.exceptions()) {
+            exceptions.put(e.pattern().toString(), e.direction().name());
+        }
+        return List.of(
+            SnapshotItem.value("policy.switch", p.enabled() ? "on" : "off"),
+            SnapshotItem.value("policy.default", p.defaultPolicy().name()),
+            SnapshotItem.entries("policy.exceptions", exceptions));
     }
 
     @Override

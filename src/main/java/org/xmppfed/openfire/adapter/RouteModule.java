@@ -17,8 +17,12 @@ package org.xmppfed.openfire.adapter;
 
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -35,8 +39,11 @@ import org.xmppfed.openfire.events.EventLog;
 import org.xmppfed.openfire.policy.PolicyService;
 import org.xmppfed.openfire.route.RouteSelector;
 import org.xmppfed.openfire.route.RouteService;
+import org.xmppfed.openfire.route.StaticRoute;
 import org.xmppfed.openfire.route.StaticRoutes;
 import org.xmppfed.openfire.store.JdbcStaticRouteStore;
+import org.xmppfed.openfire.troubleshoot.SnapshotContext;
+import org.xmppfed.openfire.troubleshoot.SnapshotItem;
 
 /**
  * Static routes: the routes and their switches (reloaded on every node when they change), the hook
@@ -128,5 +135,23 @@ public final class RouteModule implements FederationModule {
                 }
             }
         }
+    }
+
+    /** The routes as peer clusters compare them: the switches, and each domain with its targets. */
+    @Override
+    public List<SnapshotItem> snapshotItems(SnapshotContext context) {
+        RouteService service = routes;
+        if (service == null) {
+            return List.of();
+        }
+        StaticRoutes current = service.current();
+        Map<String, String> byDomain = new TreeMap<>();
+        for (StaticRoute route : current.routes()) {
+            byDomain.merge(route.domain(), route.target().toString(), (a, b) -> a + " " + b);
+        }
+        byDomain.replaceAll((domain, targets) -> String.join(" ", new TreeSet<>(List.of(targets.split(" ")))));
+        return List.of(
+            SnapshotItem.value("routes.switch", (current.enabled() ? "on" : "off") + (current.allowedAutomatically() ? ", allowed automatically" : "")),
+            SnapshotItem.entries("routes", byDomain));
     }
 }

@@ -50,6 +50,8 @@ public final class S2sSecuritySettings {
     public static final String ACCEPT_SELF_SIGNED_OLD = "xmpp.server.certificate.accept-selfsigned";
     public static final String CERTIFICATE_VERIFY = "xmpp.server.certificate.verify";
     public static final String SASL_MECHANISMS = "sasl.mechs";
+    /** Whether servers that connect in must present a certificate (Openfire's own; shown, not set, by the plugin). */
+    public static final String CLIENT_CERTIFICATE_POLICY = "xmpp.server.cert.policy";
     public static final String EXTERNAL_OUTGOING = "plugin.federation.security.external.outgoing";
     /** The dialback secret, stored encrypted by Openfire (never shown on its property page). */
     public static final String DIALBACK_SECRET = "plugin.federation.security.dialback.secret";
@@ -124,7 +126,13 @@ public final class S2sSecuritySettings {
         }
     }
 
-    private static String storedSecret() {
+    /** Openfire's requirement for certificates of servers that connect in ({@code disabled}, {@code wanted} or {@code needed}). */
+    static String clientCertificatePolicy() {
+        return JiveGlobals.getProperty(CLIENT_CERTIFICATE_POLICY, "disabled");
+    }
+
+    /** The dialback secret, or {@code null} when none is set. */
+    static String storedSecret() {
         String s = JiveGlobals.getProperty(DIALBACK_SECRET);
         return s == null || s.isEmpty() ? null : s;
     }

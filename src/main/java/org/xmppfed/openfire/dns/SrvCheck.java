@@ -83,30 +83,48 @@ public final class SrvCheck {
         }
     }
 
+    /** One SRV record: its target host (without the final dot; "." stays "."), port and the target's addresses. */
+    public record Target(String host, int port, Set<String> addresses) {
+    }
+
+    /** The records of one SRV service name, or why there are none. */
+    public record Records(Answer.Outcome outcome, List<Target> targets, String problem) {
+    }
+
     /** The {@code _xmpp-server._tcp} records of {@code domain} and the addresses their targets resolve to. */
     public Answer xmppServer(String domain) {
-        Lookup srv = lookup("_xmpp-server._tcp." + domain, Type.SRV);
-        Record[] records = srv.run();
-        if (srv.getResult() == Lookup.HOST_NOT_FOUND || srv.getResult() == Lookup.TYPE_NOT_FOUND) {
-            return new Answer(Answer.Outcome.NONE, List.of(), Set.of(), null);
-        }
-        if (records == null) {
-            return new Answer(Answer.Outcome.FAILED, List.of(), Set.of(), srv.getErrorString());
-        }
+        Records r = srv("_xmpp-server._tcp", domain);
         List<String> targets = new ArrayList<>();
         Set<String> addresses = new TreeSet<>();
+        for (Target t : r.targets()) {
+            targets.add(t.host() + ":" + t.port());
+            addresses.addAll(t.addresses());
+        }
+        return new Answer(r.outcome(), targets, r.outcome() == Answer.Outcome.FOUND ? addresses : Set.of(), r.problem());
+    }
+
+    /** The SRV records of {@code service} (e.g. {@code _xmpps-server._tcp}) for {@code domain}, each target resolved. */
+    public Records srv(String service, String domain) {
+        Lookup srv = lookup(service + "." + domain, Type.SRV);
+        Record[] records = srv.run();
+        if (srv.getResult() == Lookup.HOST_NOT_FOUND || srv.getResult() == Lookup.TYPE_NOT_FOUND) {
+            return new Records(Answer.Outcome.NONE, List.of(), null);
+        }
+        if (records == null) {
+            return new Records(Answer.Outcome.FAILED, List.of(), srv.getErrorString());
+        }
+        List<Target> targets = new ArrayList<>();
         for (Record r : records) {
             SRVRecord s = (SRVRecord) r;
             String target = s.getTarget().toString(true);
-            targets.add(target + ":" + s.getPort());
-            if (!target.isEmpty() && !target.equals(".")) {
-                addresses.addAll(addressesOf(target));
-            }
+            boolean none = target.isEmpty() || target.equals(".");
+            targets.add(new Target(none ? "." : target, s.getPort(), none ? Set.of() : addressesOf(target)));
         }
-        return new Answer(Answer.Outcome.FOUND, targets, addresses, null);
+        return new Records(Answer.Outcome.FOUND, targets, null);
     }
 
-    private Set<String> addressesOf(String host) {
+    /** The A and AAAA addresses of {@code host} (empty when it has none or the resolver does not answer). */
+    public Set<String> addressesOf(String host) {
         Set<String> result = new TreeSet<>();
         for (int type : new int[] {Type.A, Type.AAAA}) {
             Record[] records = lookup(host, type).run();

@@ -44,6 +44,11 @@ final class DnsServer implements AutoCloseable {
 
     /** {@code hosts}: domain (under {@link #ZONE}) → IPv4 address. */
     static DnsServer start(Path dir, Map<String, String> hosts) throws IOException {
+        return start(dir, hosts, List.of());
+    }
+
+    /** {@code extra}: further zone lines (names relative to the zone), e.g. a deliberately wrong SRV record. */
+    static DnsServer start(Path dir, Map<String, String> hosts, List<String> extra) throws IOException {
         requireFreePort();
         Files.createDirectories(dir);
         StringBuilder zone = new StringBuilder("$TTL 60\n@ IN SOA ns." + ZONE + ". admin." + ZONE + ". ( 1 60 60 600 60 )\n@ IN NS ns." + ZONE + ".\nns IN A "
@@ -53,6 +58,7 @@ final class DnsServer implements AutoCloseable {
             zone.append(name).append(" IN A ").append(ip).append('\n');
             zone.append("_xmpp-server._tcp.").append(name).append(" IN SRV 0 5 5269 ").append(domain).append(".\n");
         });
+        extra.forEach(line -> zone.append(line).append('\n'));
         Files.writeString(dir.resolve("test.zone"), zone);
         Files.writeString(dir.resolve("named.conf"), "options {\n  directory \"" + dir + "\";\n  listen-on port 53 { " + ADDRESS
             + "; };\n  listen-on-v6 { none; };\n  recursion no;\n  pid-file \"" + dir.resolve("named.pid") + "\";\n"

@@ -463,6 +463,22 @@ class FederationIT {
         env.policy(true, "ALLOW", "");
     }
 
+    @Test
+    @Order(12)
+    void theProbeFindsProsodyAndEjabberdWithoutTlsOfferingDialback() {
+        java.util.Map<String, String> s = ProbePage.probe(env.admin, FederationEnvironment.REMOTE_A + " " + FederationEnvironment.EJABBERD_DOMAIN);
+        // Prosody advertises dialback (XEP-0220 stream feature)
+        assertEquals("PASS dialback offered without TLS", s.get(FederationEnvironment.REMOTE_A + " authentication").strip(), s.toString());
+        for (String d : List.of(FederationEnvironment.REMOTE_A, FederationEnvironment.EJABBERD_DOMAIN)) {
+            assertTrue(s.get(d + " resolve").startsWith("PASS"), s.toString());
+            assertTrue(s.get(d + " connect").startsWith("PASS"), s.toString());
+            assertTrue(s.get(d + " stream").startsWith("PASS"), s.toString());
+            assertTrue(s.get(d + " starttls").startsWith("WARN not offered"), s.toString());
+            assertFalse(s.get(d + " authentication").startsWith("FAIL"), s.toString());
+            assertFalse(s.containsKey(d + " tls"), s.toString());
+        }
+    }
+
     private static List<String> sortedLines(String text) {
         return text.lines().filter(l -> !l.isBlank()).sorted().toList();
     }

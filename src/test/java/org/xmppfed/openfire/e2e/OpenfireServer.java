@@ -38,6 +38,7 @@ final class OpenfireServer implements AutoCloseable {
 
     final Path home;
     final String address;
+    final String domain;
     private ManagedProcess process;
     /** A resolv.conf Openfire's name lookups (DNS SRV included) should use instead of the host's; null: the host's. */
     private Path resolvConf;
@@ -45,8 +46,15 @@ final class OpenfireServer implements AutoCloseable {
     /** {@code users}: username → password; {@code emails}: username → email address (users without one have none). */
     OpenfireServer(Path installation, Path home, String address, Map<String, String> users, Map<String, String> emails)
         throws IOException {
+        this(installation, home, address, DOMAIN, users, emails);
+    }
+
+    /** An instance serving {@code domain} (a second, independent deployment beside the first). */
+    OpenfireServer(Path installation, Path home, String address, String domain, Map<String, String> users, Map<String, String> emails)
+        throws IOException {
         this.home = home;
         this.address = address;
+        this.domain = domain;
         Tools.copyTree(installation, home);
         home.resolve("bin/openfire.sh").toFile().setExecutable(true);
         StringBuilder u = new StringBuilder();
@@ -64,9 +72,9 @@ final class OpenfireServer implements AutoCloseable {
             + "  <connectionProvider><className>org.jivesoftware.database.EmbeddedConnectionProvider</className></connectionProvider>\n"
             + "  <xmpp><proxy><enabled>false</enabled></proxy></xmpp>\n"
             + "  <autosetup><run>true</run><locale>en</locale>\n"
-            + "    <xmpp><domain>" + DOMAIN + "</domain><fqdn>" + DOMAIN + "</fqdn></xmpp>\n"
+            + "    <xmpp><domain>" + domain + "</domain><fqdn>" + domain + "</fqdn></xmpp>\n"
             + "    <database><mode>embedded</mode></database>\n"
-            + "    <admin><email>admin@" + DOMAIN + "</email><password>" + ADMIN_PASSWORD + "</password></admin>\n"
+            + "    <admin><email>admin@" + domain + "</email><password>" + ADMIN_PASSWORD + "</password></admin>\n"
             + "    <users>" + u + "</users>\n  </autosetup>\n</jive>\n");
     }
 

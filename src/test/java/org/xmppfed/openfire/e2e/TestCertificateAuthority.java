@@ -110,9 +110,19 @@ final class TestCertificateAuthority {
 
     /** As {@link #issue(String...)}; {@code xmppAddr}: each domain (but wildcards) also as an id-on-xmppAddr otherName. */
     Issued issue(List<String> domains, boolean xmppAddr) throws GeneralSecurityException, IOException {
+        return issue(domains, xmppAddr, notBefore, notAfter);
+    }
+
+    /** A certificate for {@code domains} that expired yesterday (valid for one day before that). */
+    Issued issueExpired(String... domains) throws GeneralSecurityException, IOException {
+        Instant end = Instant.now().minus(Duration.ofDays(1));
+        return issue(List.of(domains), false, end.minus(Duration.ofDays(1)), end);
+    }
+
+    private Issued issue(List<String> domains, boolean xmppAddr, Instant from, Instant until) throws GeneralSecurityException, IOException {
         KeyPair leaf = rsa();
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(certificate, BigInteger.valueOf(serial.getAndIncrement()),
-            Date.from(notBefore), Date.from(notAfter), new X500Name("CN=" + domains.get(0)), leaf.getPublic());
+            Date.from(from), Date.from(until), new X500Name("CN=" + domains.get(0)), leaf.getPublic());
         JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
         List<GeneralName> names = new ArrayList<>();
         for (String d : domains) {

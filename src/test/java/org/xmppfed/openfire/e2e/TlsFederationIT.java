@@ -289,4 +289,19 @@ class TlsFederationIT {
         assertEquals(List.of(), Tools.lines(env.openfire.log(), "(ERROR|WARN).*(?i:cert|tls|ssl|sasl|trust|dialback)"),
             "Openfire's log has no warning or error about certificates, TLS or authentication");
     }
+
+    @Test
+    @Order(6)
+    void theProbeFindsProsodysTlsRequiredAndItsCertificateFromTheTestCaValid() {
+        java.util.Map<String, String> s = ProbePage.probe(env.admin, FederationEnvironment.REMOTE_A);
+        String a = FederationEnvironment.REMOTE_A;
+        assertTrue(s.get(a + " resolve").startsWith("PASS") && s.get(a + " resolve").contains("static route"), s.toString());
+        assertTrue(s.get(a + " connect").startsWith("PASS"), s.toString());
+        assertTrue(s.get(a + " stream").startsWith("PASS"), s.toString());
+        assertTrue(s.get(a + " starttls").startsWith("PASS offered and required"), s.toString());
+        assertTrue(s.get(a + " tls").startsWith("PASS TLSv1.3"), s.toString());
+        assertTrue(s.get(a + " certificate").startsWith("PASS valid and trusted"), s.toString());
+        assertTrue(s.get(a + " certificate-name").startsWith("PASS"), s.toString());
+        assertTrue(s.containsKey(a + " authentication") && !s.get(a + " authentication").startsWith("FAIL"), s.toString());
+    }
 }

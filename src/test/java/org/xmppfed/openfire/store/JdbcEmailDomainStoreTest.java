@@ -361,7 +361,7 @@ class JdbcEmailDomainStoreTest {
 
     @ParameterizedTest
     @MethodSource("emptyDatabases")
-    void upgradingVersion1ThroughVersion3GivesTheFreshSchemaAndKeepsServedDomains(EmptyDatabase db) throws Exception {
+    void upgradingVersion1ThroughVersion4GivesTheFreshSchemaAndKeepsServedDomains(EmptyDatabase db) throws Exception {
         ConnectionSource installed = db.create().apply("v1");
         run(installed, OF_VERSION);
         run(installed, v1Script(db.script()));
@@ -405,10 +405,16 @@ class JdbcEmailDomainStoreTest {
         assertEquals(List.of(new PolicyRow("*.partner.example", "BOTH", 1L, 2L)), policyRows(installed),
             "the policy exceptions survive the upgrade");
 
+        run(installed, TestDatabases.script("database/upgrade/4/federation_" + db.script() + ".sql"));
+        assertEquals(4, version(installed));
+
         ConnectionSource fresh = db.create().apply("v2");
         run(fresh, OF_VERSION);
         run(fresh, TestDatabases.script("database/federation_" + db.script() + ".sql"));
         assertEquals(4, version(fresh)); // version 4 leaves these tables alone (JdbcStaticRouteStoreTest checks its own)
+        assertEquals(4, version(fresh));
+        assertEquals(describe(fresh, "ofFedPeer"), describe(installed, "ofFedPeer"), "the version 4 upgrade creates the peer table");
+        assertTrue(describe(fresh, "ofFedPeer").contains("pk peerid"), describe(fresh, "ofFedPeer").toString());
         List<String> freshTable = describe(fresh, "ofFedEmailDomain");
         assertEquals(List.of("emaildomain VARCHAR(255) NO", "createdat BIGINT NO", "status VARCHAR(16) NO", "pk emaildomain"), freshTable);
         assertEquals(freshTable, describe(installed, "ofFedEmailDomain"), "an upgraded schema is a fresh schema");

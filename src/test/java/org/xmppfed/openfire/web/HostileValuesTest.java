@@ -207,6 +207,41 @@ class HostileValuesTest {
         assertEscaped(PageFixture.run(page, "GET", all("delete"), true).body.toString());
     }
 
+    @Test
+    void thePeerClustersPageEscapesEveryFieldAndEveryStoredValue() throws Exception {
+        f.peers.add(EVIL.substring(0, 40), "http://127.0.0.1:1/" + java.net.URLEncoder.encode(EVIL, java.nio.charset.StandardCharsets.UTF_8), "s".repeat(20));
+        String id = Long.toString(f.peers.peers().get(0).id());
+        PeersServlet page = new PeersServlet(() -> f.context);
+        for (String action : List.of("add", "update", "delete", "test", EVIL)) {
+            Map<String, String> form = all("name", "url", "secret", "id");
+            form.put("action", action);
+            assertEscaped(PageFixture.run(page, "POST", form, true).body.toString());
+        }
+        assertEscaped(PageFixture.run(page, "GET", all("result", "name", "edit", "delete"), true).body.toString());
+        assertEscaped(PageFixture.run(page, "GET", Map.of("edit", id), true).body.toString());
+        assertEscaped(PageFixture.run(page, "GET", Map.of("delete", id), true).body.toString());
+        assertEscaped(PageFixture.run(page, "POST", Map.of("action", "test", "id", id), true).body.toString());
+    }
+
+    @Test
+    void theTroubleshooterPageEscapesEveryFieldAndEveryReportedValue() throws Exception {
+        f.policy.add("evil.example", "BOTH");
+        f.peers.add(EVIL.substring(0, 40), "http://127.0.0.1:1/plugins/federation", "s".repeat(20));
+        TroubleshooterServlet page = new TroubleshooterServlet(() -> f.context);
+        assertEscaped(PageFixture.run(page, "GET", all("result"), true).body.toString());
+        Map<String, String> run = all("x");
+        run.put("action", "run");
+        assertEscaped(PageFixture.run(page, "POST", run, true).body.toString());
+        assertEscaped(PageFixture.run(page, "POST", all("action"), true).body.toString());
+        Map<String, String> probe = all("domains", "exceptions");
+        probe.put("action", "probe");
+        assertEscaped(PageFixture.run(page, "POST", probe, true).body.toString());
+        Map<String, String> probeClosed = new HashMap<>(Map.of("action", "probe", "domains", "evil.example"));
+        String probed = PageFixture.run(page, "POST", probeClosed, true).body.toString();
+        assertEscaped(probed);
+        assertTrue(probed.contains("data-probe=\"evil.example\""), "the probe ran and its steps are shown");
+    }
+
     private static Map<String, String> all(String... fields) {
         Map<String, String> m = new HashMap<>();
         for (String field : fields) {

@@ -24,6 +24,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +41,22 @@ import org.xmppfed.openfire.connections.FederationNodes;
 import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.metrics.MetricRegistry;
 import org.xmppfed.openfire.metrics.MetricsEndpoint;
+import org.xmppfed.openfire.dns.SrvCheck;
+import org.xmppfed.openfire.email.EmailFederation;
+import org.xmppfed.openfire.peer.PeerClient;
+import org.xmppfed.openfire.peer.PeerCluster;
+import org.xmppfed.openfire.peer.PeerRegistry;
+import org.xmppfed.openfire.peer.SignedRequestCheck;
+import org.xmppfed.openfire.policy.FederationPolicy;
+import org.xmppfed.openfire.store.JdbcPeerStore;
+import org.xmppfed.openfire.store.SecretCipher;
+import org.xmppfed.openfire.troubleshoot.LocalFacts;
+import org.xmppfed.openfire.troubleshoot.NodeStatus;
+import org.xmppfed.openfire.troubleshoot.SettingsSnapshot;
+import org.xmppfed.openfire.troubleshoot.SnapshotContext;
+import org.xmppfed.openfire.troubleshoot.SnapshotEndpoint;
+import org.xmppfed.openfire.troubleshoot.SnapshotItem;
+import org.xmppfed.openfire.troubleshoot.Troubleshooter;
 import org.xmppfed.openfire.email.EmailIndex;
 import org.xmppfed.openfire.email.EmailUsers;
 import org.xmppfed.openfire.email.MemoryEmailSettings;
@@ -92,6 +110,9 @@ final class PageFixture {
     final org.xmppfed.openfire.alias.ChatAliases aliases;
     final java.util.Set<String> chatServices = new java.util.TreeSet<>(java.util.Set.of("conference.openfire.test", "rooms.openfire.test"));
     int aliasAnnouncements;
+    final PeerRegistry peers = new PeerRegistry(new JdbcPeerStore(TestDatabases.hsqldb(), SecretCipher.NONE), Clock.systemUTC());
+    final Troubleshooter troubleshooter;
+    final SnapshotEndpoint snapshotEndpoint;
 
     PageFixture() {
         PolicySettingsStore settings = new MemoryPolicySettings();
@@ -124,6 +145,8 @@ final class PageFixture {
                 }
             }, () -> aliasAnnouncements++, Clock.systemUTC());
         aliases.reload();
+        troubleshooter = new Troubleshooter(new FixtureSources(), new PeerClient(Clock.systemUTC()), Clock.systemUTC());
+        snapshotEndpoint = new SnapshotEndpoint(new SignedRequestCheck(Clock.systemUTC()), peers::peers, troubleshooter, Clock.systemUTC());
         Map<Class<?>, Object> services = new HashMap<>();
         services.put(org.xmppfed.openfire.alias.ChatAliases.class, aliases);
         services.put(PolicyService.class, policy);
@@ -143,8 +166,43 @@ final class PageFixture {
         services.put(MetricsEndpoint.class, metrics);
         services.put(org.xmppfed.openfire.security.SecurityControl.class, security);
         services.put(org.xmppfed.openfire.certs.CertificateService.class, certificates);
+        services.put(PeerRegistry.class, peers);
+        services.put(Troubleshooter.class, troubleshooter);
+        services.put(SnapshotEndpoint.class, snapshotEndpoint);
         context = new FederationContext(services, (req, summary, details) -> audit.add(summary + ": " + details),
             () -> Locale.ENGLISH, "xmpp.openfire.test", () -> enforcementWaits++);
+    }
+
+    /** What the troubleshooter sees here: this fixture's policy and email settings, no listener, a resolver that is not there. */
+    private final class FixtureSources implements Troubleshooter.Sources {
+        @Override
+        public SettingsSnapshot snapshot(SnapshotContext context) {
+            FederationPolicy p = policy.current();
+            Map<String, String> exceptions = new HashMap<>();
+            p.exceptions().forEach(e -> exceptions.put(e.pattern().toString(), e.direction().name()));
+            return new SettingsSnapshot(SettingsSnapshot.SCHEMA, "openfire.test", "1.3.0", "5.1.1", List.of(
+                SnapshotItem.value("policy.switch", p.enabled() ? "on" : "off"),
+                SnapshotItem.value("policy.default", p.defaultPolicy().name()),
+                SnapshotItem.entries("policy.exceptions", exceptions),
+                SnapshotItem.value("security.dialback-secret", "digest " + context.digest().apply("dialback"))),
+                List.of(new NodeStatus("node1", p.enabled(), List.of(SnapshotItem.value("plugin-version", "1.3.0")))));
+        }
+
+        @Override
+        public List<PeerCluster> peers() {
+            return peers.peers();
+        }
+
+        @Override
+        public LocalFacts localFacts() {
+            return new LocalFacts("openfire.test", "xmpp.openfire.test", List.of(), true, "127.0.0.1", 1, -1, Set.of("127.0.0.1"),
+                policy.current(), Map.of(), true, Map.of());
+        }
+
+        @Override
+        public SrvCheck dns() {
+            return new SrvCheck("127.0.0.1:1", Duration.ofMillis(300));
+        }
     }
 
     /** The result of one request. */

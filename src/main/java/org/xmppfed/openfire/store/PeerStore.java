@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 The federation plugin team
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.xmppfed.openfire.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.xmppfed.openfire.peer.PeerCluster;
+
+/** The registered peer clusters. */
+public interface PeerStore {
+    List<PeerCluster> loadAll();
+
+    Optional<PeerCluster> find(long id);
+
+    /** Stores a new peer; its id is chosen here and returned with it. */
+    PeerCluster insert(PeerCluster peer);
+
+    /** Replaces the peer stored under {@code peer.id()}. */
+    void update(PeerCluster peer);
+
+    void delete(long id);
+}

@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026 The federation plugin team
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.xmppfed.openfire.store;
+
+/**
+ * How a stored secret is kept unreadable at rest (Openfire's property encryption in the plugin);
+ * the identity in tests.
+ */
+public interface SecretCipher {
+    String encrypt(String plain);
+
+    String decrypt(String stored);
+
+    SecretCipher NONE = new SecretCipher() {
+        @Override
+        public String encrypt(String plain) {
+            return plain;
+        }
+
+        @Override
+        public String decrypt(String stored) {
+            return stored;
+        }
+    };
+}

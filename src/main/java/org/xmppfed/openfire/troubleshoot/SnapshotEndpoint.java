@@ -1,0 +1,83 @@
+/*
+ * Copyright 2026 The federation plugin team
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.xmppfed.openfire.troubleshoot;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmppfed.openfire.peer.PeerCluster;
+import org.xmppfed.openfire.peer.SignedRequestCheck;
+
+/**
+ * The machine endpoint that serves this cluster's settings snapshot to a registered peer. Every
+ * refusal gets the same short answer, whatever the reason; the reason is counted and written to
+ * Openfire's log at most once a minute (with how many were refused since), so a flood of forged
+ * requests neither learns anything nor fills the log.
+ */
+public final class SnapshotEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotEndpoint.class);
+    static final byte[] REFUSED = "{\"error\":\"refused\"}".getBytes(StandardCharsets.UTF_8);
+    private static final long LOG_EVERY_MILLIS = 60_000;
+
+    /** What to answer: HTTP status and JSON body. */
+    public record Answer(int status, byte[] body) {
+    }
+
+    private final SignedRequestCheck check;
+    private final Supplier<java.util.List<PeerCluster>> peers;
+    private final Troubleshooter troubleshooter;
+    private final Clock clock;
+    private long lastLog;
+    private long unlogged;
+
+    public SnapshotEndpoint(SignedRequestCheck check, Supplier<java.util.List<PeerCluster>> peers, Troubleshooter troubleshooter, Clock clock) {
+        this.check = check;
+        this.peers = peers;
+        this.troubleshooter = troubleshooter;
+        this.clock = clock;
+    }
+
+    public Answer get(String address, String path, String timestamp, String nonce, String signature) {
+        SignedRequestCheck.Outcome outcome = check.check(address, "GET", path, timestamp, nonce, signature, new byte[0], peers.get());
+        if (!outcome.accepted()) {
+            logRefusal(address, outcome.refusal());
+            return new Answer(401, REFUSED);
+        }
+        LOG.debug("Settings snapshot served to peer cluster {} ({})", outcome.peer().name(), address);
+        return new Answer(200, SnapshotJson.write(troubleshooter.snapshotFor(outcome.peer())));
+    }
+
+    /** Refused requests by reason since the plugin started on this node. */
+    public Map<SignedRequestCheck.Refusal, Long> refusals() {
+        return check.refusals();
+    }
+
+    private synchronized void logRefusal(String address, SignedRequestCheck.Refusal why) {
+        long now = clock.millis();
+        if (now - lastLog >= LOG_EVERY_MILLIS) {
+            LOG.warn("Module=\"XMPPFederation\" Refused a settings snapshot request from {}: {} ({} more refused since the last such line). "
+                + "A peer cluster whose requests are refused should check its shared secret and clock.", address, why, unlogged);
+            lastLog = now;
+            unlogged = 0;
+        } else {
+            unlogged++;
+        }
+    }
+}

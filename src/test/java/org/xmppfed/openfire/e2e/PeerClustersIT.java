@@ -1,0 +1,517 @@
+/*
+ * Copyright 2026 The federation plugin team
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package org.xmppfed.openfire.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.xmppfed.openfire.peer.RequestSignature;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+/**
+ * Two independent Openfire deployments, each with the plugin (west: openfire.lan on 127.0.0.5, east:
+ * east.lan on 127.0.0.8), and the suite's BIND: each is registered as the other's peer through the
+ * pages; identical settings pass every cross-cluster row; each compared setting changed on one side
+ * fails exactly its row with both values; the snapshot endpoint refuses forged, replayed, expired
+ * and wrong-secret requests alike; DNS rows for names with missing, wrong-port, unresolvable and
+ * foreign records; the JSON download parsed; the pages in Chromium.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PeerClustersIT {
+    private static final String WEST_IP = "127.0.0.5";
+    private static final String EAST_IP = "127.0.0.8";
+    private static final String EAST_DOMAIN = "east.lan";
+    private static final String SECRET = "peer-secret-e2e-0123456789";
+    private static final Pattern ROW = Pattern.compile("<tr data-check=\"([^\"]*)\" data-verdict=\"([A-Z]+)\">(.*?)</tr>\\s*(?=<tr data-check|</tbody>)",
+        Pattern.DOTALL);
+
+    private static Path work;
+    private static DnsServer dns;
+    private static OpenfireServer west;
+    private static OpenfireServer east;
+    private static AdminConsole westAdmin;
+    private static AdminConsole eastAdmin;
+
+    /** One row of a report page: verdict and its HTML (evidence, action). */
+    record Row(String verdict, String html) {
+    }
+
+    @BeforeAll
+    static void startTwoDeployments() throws Exception {
+        if (!FederationEnvironment.available()) {
+            return;
+        }
+        Path installation = FederationEnvironment.openfireHome();
+        Path jar = Path.of("target/federation.jar").toAbsolutePath();
+        work = Files.createTempDirectory("federation-peers-e2e-");
+        Map<String, String> hosts = new LinkedHashMap<>();
+        hosts.put(OpenfireServer.DOMAIN, WEST_IP);
+        hosts.put(EAST_DOMAIN, EAST_IP);
+        dns = DnsServer.start(work.resolve("dns"), hosts, List.of(
+            "_xmpp-server._tcp.mail-port IN SRV 0 5 5270 openfire.lan.",
+            "_xmpp-server._tcp.mail-unresolved IN SRV 0 5 5269 nowhere.lan.",
+            "_xmpp-server._tcp.mail-foreign IN SRV 0 5 5269 foreign.lan.",
+            "foreign IN A 127.0.0.99"));
+        west = new OpenfireServer(installation, work.resolve("west"), WEST_IP, OpenfireServer.DOMAIN, Map.of("alice", "secret-e2e"), Map.of());
+        east = new OpenfireServer(installation, work.resolve("east"), EAST_IP, EAST_DOMAIN, Map.of("erin", "secret-e2e"), Map.of());
+        CompletableFuture<AdminConsole> w = CompletableFuture.supplyAsync(() -> prepare(west, jar));
+        CompletableFuture<AdminConsole> e = CompletableFuture.supplyAsync(() -> prepare(east, jar));
+        westAdmin = w.join();
+        eastAdmin = e.join();
+    }
+
+    private static AdminConsole prepare(OpenfireServer server, Path jar) {
+        try {
+            server.start();
+            AdminConsole admin = new AdminConsole(server.adminUrl());
+            admin.login(OpenfireServer.ADMIN_PASSWORD);
+            admin.setSystemProperty("plugin.federation.dns.server", DnsServer.ADDRESS + ":53");
+            admin.setSystemProperty("plugin.federation.public-addresses", server.address);
+            server.installPlugin(jar);
+            settings(admin, true, "DENY");
+            return admin;
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @AfterAll
+    static void stopTwoDeployments() {
+        for (AutoCloseable c : new AutoCloseable[] {west, east, dns}) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // the others are closed anyway
+                }
+            }
+        }
+        if (work != null && System.getenv("FEDERATION_E2E_KEEP") == null) {
+            Tools.deleteTree(work);
+        }
+    }
+
+    @BeforeEach
+    void requireOpenfire() {
+        Assumptions.assumeTrue(westAdmin != null, FederationEnvironment.SKIP_MESSAGE);
+    }
+
+    // ----- helpers, used as an administrator uses the pages
+
+    private static void settings(AdminConsole admin, boolean enabled, String defaultPolicy) {
+        assertEquals(302, admin.post("plugins/federation/settings.jsp",
+            Map.of("enabled", Boolean.toString(enabled), "defaultPolicy", defaultPolicy)).status(), "saving the settings");
+    }
+
+    private static AdminConsole.Page addPeer(AdminConsole admin, String name, String url, String secret) {
+        return admin.post("plugins/federation/peers.jsp", Map.of("action", "add", "name", name, "url", url, "secret", secret));
+    }
+
+    private static String idOf(AdminConsole admin, String name) {
+        Matcher m = Pattern.compile("data-peer=\"" + Pattern.quote(name) + "\">.*?name=\"id\" value=\"(\\d+)\"", Pattern.DOTALL)
+            .matcher(admin.get("plugins/federation/peers.jsp").body());
+        assertTrue(m.find(), "peer " + name + " listed");
+        return m.group(1);
+    }
+
+    private static String testLink(AdminConsole admin, String name) {
+        return admin.post("plugins/federation/peers.jsp", Map.of("action", "test", "id", idOf(admin, name))).body();
+    }
+
+    /** Runs the troubleshooter on west through its page; rows by check id (the last one wins for repeated ids). */
+    private static Map<String, Row> run(AdminConsole admin) {
+        AdminConsole.Page page = admin.post("plugins/federation/troubleshooter.jsp", Map.of("action", "run"));
+        assertEquals(200, page.status());
+        Map<String, Row> rows = new LinkedHashMap<>();
+        Matcher m = ROW.matcher(page.body());
+        while (m.find()) {
+            rows.put(m.group(1), new Row(m.group(2), m.group(3)));
+        }
+        assertFalse(rows.isEmpty(), page.body());
+        return rows;
+    }
+
+    private static boolean crossCluster(String id) {
+        return id.startsWith("peer.") || id.startsWith("cluster.") || id.startsWith("item.");
+    }
+
+    /** Every cross-cluster row passes except {@code failing}, which fails; returns the rows. */
+    private static Map<String, Row> onlyFailing(String... failing) {
+        Map<String, Row> rows = run(westAdmin);
+        List<String> expected = List.of(failing);
+        for (Map.Entry<String, Row> r : rows.entrySet()) {
+            if (crossCluster(r.getKey())) {
+                assertEquals(expected.contains(r.getKey()) ? "FAIL" : "PASS", r.getValue().verdict(), r.getKey() + ": " + r.getValue().html());
+            }
+        }
+        for (String f : failing) {
+            assertTrue(rows.containsKey(f), "row " + f + " is shown");
+        }
+        return rows;
+    }
+
+    // ----- the scenarios
+
+    @Test
+    @Order(1)
+    void badPeerInputIsRefusedWithItsReasonAndNothingIsSaved() {
+        String credentials = addPeer(westAdmin, "east", "http://admin:pw@" + EAST_IP + ":9090/plugins/federation", SECRET).body();
+        assertTrue(credentials.contains("data-field-error=\"url\"") && credentials.contains("user name or password"), credentials);
+        String scheme = addPeer(westAdmin, "east", "ftp://" + EAST_IP + "/plugins/federation", SECRET).body();
+        assertTrue(scheme.contains("does not start with http:// or https://"), scheme);
+        String shortSecret = addPeer(westAdmin, "east", "http://" + EAST_IP + ":9090/plugins/federation", "fifteen-chars-x").body();
+        assertTrue(shortSecret.contains("data-field-error=\"secret\"") && shortSecret.contains("at least 16 characters"), shortSecret);
+        assertTrue(westAdmin.get("plugins/federation/peers.jsp").body().contains("No peer cluster is registered."));
+        // saved, but the link test says why it does not work: nothing listening, the admin console's login instead of the plugin
+        assertEquals(302, addPeer(westAdmin, "closed", "http://" + EAST_IP + ":9999/plugins/federation", SECRET).status());
+        assertTrue(testLink(westAdmin, "closed").contains("Could not connect to http://" + EAST_IP + ":9999/plugins/federation/peer-api/snapshot"));
+        assertEquals(302, addPeer(westAdmin, "console", "http://" + EAST_IP + ":9090", SECRET).status());
+        String console = testLink(westAdmin, "console");
+        assertTrue(console.contains("http://" + EAST_IP + ":9090/peer-api/snapshot does not exist (404)"), console);
+        assertEquals(302, addPeer(westAdmin, "login", "http://" + EAST_IP + ":9090/plugins/nothing-here", SECRET).status());
+        String login = testLink(westAdmin, "login");
+        assertTrue(login.contains("answered with a redirect to") && login.contains("login.jsp"), login);
+        for (String name : List.of("closed", "console", "login")) {
+            assertEquals(302, westAdmin.post("plugins/federation/peers.jsp", Map.of("action", "delete", "id", idOf(westAdmin, name))).status());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void eachIsRegisteredAsTheOthersPeerAndTheLinksWork() {
+        assertEquals(302, addPeer(westAdmin, "east", "http://" + EAST_IP + ":9090/plugins/federation", SECRET).status());
+        assertEquals(302, addPeer(eastAdmin, "west", "http://" + WEST_IP + ":9090/plugins/federation/", SECRET).status());
+        String w = testLink(westAdmin, "east");
+        assertTrue(w.contains("Link to east works") && w.contains("with the settings of east.lan"), w);
+        String e = testLink(eastAdmin, "west");
+        assertTrue(e.contains("Link to west works") && e.contains("with the settings of openfire.lan"), e);
+        assertFalse(westAdmin.get("plugins/federation/peers.jsp?edit=" + idOf(westAdmin, "east")).body().contains(SECRET), "never shown back");
+    }
+
+    @Test
+    @Order(3)
+    void identicalSettingsPassEveryCrossClusterRow() {
+        Map<String, Row> rows = onlyFailing();
+        for (String id : List.of("peer.link", "cluster.federation-active", "cluster.plugin-version", "item.policy.switch", "item.policy.default",
+            "item.policy.exceptions", "item.email.switch", "item.email.domains", "item.security.tls", "item.security.client-certificate",
+            "item.security.sasl-in", "item.security.sasl-out", "item.security.dialback", "item.security.dialback-secret")) {
+            assertTrue(rows.containsKey(id), "row " + id);
+        }
+        assertEquals("PASS", rows.get("local.s2s-listener").verdict(), rows.get("local.s2s-listener").html());
+        assertEquals("PASS", rows.get("dns.xmpp-server.openfire.lan").verdict(), rows.get("dns.xmpp-server.openfire.lan").html());
+        assertTrue(rows.get("cluster.federation-active").html().contains("peer east"));
+    }
+
+    /** A change on east, the row it must fail with both values, and the change back. */
+    private record Change(String row, Runnable apply, Runnable revert, String here, String there) {
+    }
+
+    private static Runnable property(String key, String value) {
+        return () -> eastAdmin.setSystemProperty(key, value);
+    }
+
+    @Test
+    @Order(4)
+    void eachComparedSettingChangedOnOneSideFailsExactlyItsRowWithBothValues() {
+        List<Change> changes = new ArrayList<>();
+        changes.add(new Change("item.policy.default", () -> settings(eastAdmin, true, "ALLOW"), () -> settings(eastAdmin, true, "DENY"), "DENY", "ALLOW"));
+        changes.add(new Change("item.security.tls", property("xmpp.server.tls.policy", "required"), property("xmpp.server.tls.policy", "optional"),
+            "optional", "required"));
+        changes.add(new Change("item.security.client-certificate", property("xmpp.server.cert.policy", "needed"),
+            property("xmpp.server.cert.policy", "disabled"), "disabled", "needed"));
+        changes.add(new Change("item.security.dialback", property("xmpp.server.dialback.enabled", "false"),
+            property("xmpp.server.dialback.enabled", "true"), "on", "off"));
+        changes.add(new Change("item.security.sasl-in", property("sasl.mechs", "PLAIN,SCRAM-SHA-1"),
+            () -> eastAdmin.post("server-properties.jsp", Map.of("action", "delete", "key", "sasl.mechs")), "on", "off"));
+        changes.add(new Change("item.security.sasl-out", property("plugin.federation.security.external.outgoing", "false"),
+            property("plugin.federation.security.external.outgoing", "true"), "on", "off"));
+        changes.add(new Change("item.security.dialback-secret", property("plugin.federation.security.dialback.secret", "a-dialback-secret"),
+            () -> eastAdmin.post("server-properties.jsp", Map.of("action", "delete", "key", "plugin.federation.security.dialback.secret")),
+            "not set", "digest "));
+        changes.add(new Change("item.email.switch", () -> assertEquals(302, eastAdmin.post("plugins/federation/email.jsp",
+            Map.of("action", "switch", "enabled", "true")).status()), () -> assertEquals(302, eastAdmin.post("plugins/federation/email.jsp",
+            Map.of("action", "switch", "enabled", "false")).status()), "off", "on"));
+        changes.add(new Change("item.email.domains", () -> assertEquals(302, eastAdmin.post("plugins/federation/email.jsp",
+            Map.of("action", "add", "domain", "extra-mail.lan")).status()), () -> assertEquals(302, eastAdmin.post("plugins/federation/email.jsp",
+            Map.of("action", "delete", "domain", "extra-mail.lan")).status()), "0 entries", "extra-mail.lan"));
+        for (Change c : changes) {
+            c.apply().run();
+            Row row = onlyFailing(c.row()).get(c.row());
+            assertTrue(row.html().contains(c.here()) && row.html().contains(c.there()), c.row() + " shows both values: " + row.html());
+            assertTrue(row.html().contains("this cluster (openfire.lan)") && row.html().contains("peer east"), row.html());
+            c.revert().run();
+        }
+        onlyFailing();
+    }
+
+    @Test
+    @Order(5)
+    void theSwitchOffFailsItsRowAndTheActiveNodeRow() {
+        settings(eastAdmin, false, "DENY");
+        Row row = onlyFailing("item.policy.switch", "cluster.federation-active").get("item.policy.switch");
+        assertTrue(row.html().contains("on") && row.html().contains("off"), row.html());
+        settings(eastAdmin, true, "DENY");
+        onlyFailing();
+    }
+
+    @Test
+    @Order(6)
+    void aDifferentExceptionListShowsTheDifferenceAndTheSameListPassesAgain() {
+        assertEquals(302, eastAdmin.post("plugins/federation/policy.jsp", Map.of("action", "import-apply", "format", "CSV", "mode", "REPLACE",
+            "content", "pattern,direction\npartner.lan,BOTH\nboth-sides.lan,INCOMING\n")).status());
+        assertEquals(302, westAdmin.post("plugins/federation/policy.jsp", Map.of("action", "import-apply", "format", "CSV", "mode", "REPLACE",
+            "content", "pattern,direction\nboth-sides.lan,OUTGOING\nwest-only.lan,BOTH\n")).status());
+        Row row = onlyFailing("item.policy.exceptions").get("item.policy.exceptions");
+        assertTrue(row.html().contains("1 only here: west-only.lan"), row.html());
+        assertTrue(row.html().contains("1 only here: partner.lan"), row.html());
+        assertTrue(row.html().contains("both-sides.lan: OUTGOING \u2192 INCOMING"), row.html());
+        // the same list on both sides (exported here, imported there): the row passes again
+        String exported = westAdmin.get("plugins/federation/policy-export.jsp?format=CSV").body();
+        assertEquals(302, eastAdmin.post("plugins/federation/policy.jsp", Map.of("action", "import-apply", "format", "CSV", "mode", "REPLACE",
+            "content", exported)).status(), exported);
+        onlyFailing();
+    }
+
+    private static HttpResponse<String> snapshotRequest(String secret, long time, String nonce) throws Exception {
+        String path = "/plugins/federation/peer-api/snapshot";
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + EAST_IP + ":9090" + path)).timeout(Duration.ofSeconds(10)).GET();
+        if (secret != null) {
+            b.header(RequestSignature.TIMESTAMP, Long.toString(time)).header(RequestSignature.NONCE, nonce)
+                .header(RequestSignature.SIGNATURE, RequestSignature.sign(secret, "GET", path, time, nonce, new byte[0]));
+        }
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(7)
+    void forgedReplayedExpiredAndWrongSecretRequestsAreRefusedAlikeRevealingNothing() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String nonce = RequestSignature.nonce();
+        HttpResponse<String> valid = snapshotRequest(SECRET, now, nonce);
+        assertEquals(200, valid.statusCode(), "a signed request needs no admin login");
+        assertTrue(valid.body().startsWith("{\"schema\":1,\"xmppDomain\":\"east.lan\""), valid.body());
+        List<HttpResponse<String>> refused = List.of(
+            snapshotRequest(null, 0, null),                                              // unsigned
+            snapshotRequest("forged-secret-0123456789", now, RequestSignature.nonce()),  // wrong secret
+            snapshotRequest(SECRET, now, nonce),                                          // replayed
+            snapshotRequest(SECRET, now - 3600, RequestSignature.nonce()));              // expired
+        for (HttpResponse<String> r : refused) {
+            assertEquals(401, r.statusCode());
+            assertEquals("{\"error\":\"refused\"}", r.body(), "the same answer whatever the reason");
+        }
+        String eastPage = eastAdmin.get("plugins/federation/troubleshooter.jsp").body();
+        Matcher m = Pattern.compile("data-refused=\"(\\d+)\"").matcher(eastPage);
+        assertTrue(m.find());
+        assertTrue(Integer.parseInt(m.group(1)) >= 4, eastPage);
+        assertTrue(Tools.logContains(east.log(), "Refused a settings snapshot request"), "logged");
+    }
+
+    @Test
+    @Order(8)
+    void dnsRowsSayWhatIsWrongWithEachName() {
+        // The email domains this server answers for are checked like the XMPP domain. mail-foreign.lan is accepted
+        // while its address counts as ours, then no longer (so its row warns).
+        westAdmin.setSystemProperty("plugin.federation.public-addresses", WEST_IP + ",127.0.0.99");
+        assertEquals(302, westAdmin.post("plugins/federation/email.jsp", Map.of("action", "switch", "enabled", "true")).status());
+        for (String d : List.of("mail-missing.lan", "mail-port.lan", "mail-unresolved.lan", "mail-foreign.lan")) {
+            AdminConsole.Page added = westAdmin.post("plugins/federation/email.jsp", Map.of("action", "add", "domain", d));
+            assertTrue(added.status() == 302 || added.body().contains(d), d + ": " + added.body());
+        }
+        westAdmin.setSystemProperty("plugin.federation.public-addresses", WEST_IP);
+        Map<String, Row> rows = run(westAdmin);
+        assertEquals("PASS", rows.get("dns.xmpp-server.openfire.lan").verdict());
+        assertEquals("FAIL", rows.get("dns.xmpp-server.mail-missing.lan").verdict());
+        assertTrue(rows.get("dns.xmpp-server.mail-missing.lan").html().contains("_xmpp-server._tcp.mail-missing.lan. IN SRV 0 5 5269 openfire.lan."));
+        assertEquals("FAIL", rows.get("dns.xmpp-server.mail-port.lan").verdict());
+        assertTrue(rows.get("dns.xmpp-server.mail-port.lan").html().contains("port differs"));
+        assertEquals("FAIL", rows.get("dns.xmpp-server.mail-unresolved.lan").verdict());
+        assertTrue(rows.get("dns.xmpp-server.mail-unresolved.lan").html().contains("no A or AAAA"));
+        assertEquals("WARN", rows.get("dns.xmpp-server.mail-foreign.lan").verdict());
+        assertTrue(rows.get("dns.xmpp-server.mail-foreign.lan").html().contains("127.0.0.99"));
+        // our own stream headers: the XMPP domain is named before and after STARTTLS; an email domain only before
+        Row own = rows.get("local.stream-header.openfire.lan");
+        assertEquals("PASS", own.verdict(), own.html());
+        assertTrue(own.html().contains("header after STARTTLS from openfire.lan"), own.html());
+        Row mail = rows.get("local.stream-header.mail-port.lan");
+        assertEquals("WARN", mail.verdict(), mail.html());
+        assertTrue(mail.html().contains("header before STARTTLS from mail-port.lan") && mail.html().contains("header after STARTTLS from openfire.lan")
+            && mail.html().contains("RFC 6120 section 4.7.1"), mail.html());
+    }
+
+    @Test
+    @Order(9)
+    void partnerProbesJudgeEachStep() throws Exception {
+        TestCertificateAuthority ca = TestCertificateAuthority.create("Federation E2E probe CA");
+        TestCertificateAuthority.Issued expired = ca.issueExpired("expired.lan");
+        TestCertificateAuthority.Issued wrongName = ca.issue("somebody-else.lan");
+        try (org.xmppfed.openfire.probe.FakeXmppServer e = new org.xmppfed.openfire.probe.FakeXmppServer("127.0.0.9", 5269, "expired.lan",
+                 new org.xmppfed.openfire.probe.FakeXmppServer.Identity(expired.key(), expired.certificate()));
+             org.xmppfed.openfire.probe.FakeXmppServer w = new org.xmppfed.openfire.probe.FakeXmppServer("127.0.0.10", 5269, "wrong-name.lan",
+                 new org.xmppfed.openfire.probe.FakeXmppServer.Identity(wrongName.key(), wrongName.certificate()))) {
+            // static routes (Openfire's DNS override) for the partners DNS does not know
+            westAdmin.setSystemProperty("dnsutil.dnsOverride", "{expired.lan,127.0.0.9:5269},{wrong-name.lan,127.0.0.10:5269},{closed.lan,127.0.0.8:5999}");
+            long start = System.nanoTime();
+            Map<String, String> s = ProbePage.probe(westAdmin, "east.lan expired.lan wrong-name.lan closed.lan");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            // the other Openfire, found through DNS SRV: TLS offered, its self-signed certificate not trusted here; after TLS it
+            // advertises no authentication to a server that presented no certificate
+            assertTrue(s.get("east.lan resolve").startsWith("PASS") && s.get("east.lan resolve").contains("127.0.0.8:5269"), s.toString());
+            assertTrue(s.get("east.lan stream").startsWith("PASS"), s.toString());
+            assertTrue(s.get("east.lan starttls").startsWith("PASS"), s.toString());
+            assertTrue(s.get("east.lan tls").startsWith("PASS TLSv1."), s.toString());
+            assertTrue(s.get("east.lan certificate").startsWith("FAIL") && s.get("east.lan certificate").contains("not trusted"), s.toString());
+            assertTrue(s.get("east.lan certificate-name").startsWith("PASS"), s.toString());
+            assertTrue(s.get("east.lan authentication").startsWith("WARN") && s.get("east.lan authentication").contains("without a certificate"), s.toString());
+            assertTrue(s.get("expired.lan authentication").startsWith("PASS"), s.toString());
+            assertTrue(s.get("expired.lan resolve").contains("static route 127.0.0.9:5269"), s.toString());
+            assertTrue(s.get("expired.lan certificate").startsWith("FAIL") && s.get("expired.lan certificate").contains("expired on"), s.toString());
+            assertTrue(s.get("wrong-name.lan certificate-name").startsWith("FAIL")
+                && s.get("wrong-name.lan certificate-name").contains("the certificate names somebody-else.lan, not wrong-name.lan"), s.toString());
+            assertTrue(s.get("closed.lan connect").startsWith("FAIL"), s.toString());
+            assertFalse(s.containsKey("closed.lan stream"));
+            System.out.println("Probed 4 partners through the page in " + millis + " ms");
+
+            // 50 partners at once (static routes to the two TLS servers and the other Openfire): every one gets as far as TLS
+            StringBuilder routes = new StringBuilder();
+            StringBuilder names = new StringBuilder();
+            String[] targets = {"127.0.0.9:5269", "127.0.0.10:5269", EAST_IP + ":5269"};
+            for (int i = 0; i < 50; i++) {
+                routes.append("{p").append(i).append(".lan,").append(targets[i % 3]).append("}").append(i < 49 ? "," : "");
+                names.append("p").append(i).append(".lan ");
+            }
+            westAdmin.setSystemProperty("dnsutil.dnsOverride", routes.toString());
+            long fifty = System.nanoTime();
+            Map<String, String> all = ProbePage.probe(westAdmin, names.toString());
+            long fiftyMillis = (System.nanoTime() - fifty) / 1_000_000;
+            for (int i = 0; i < 50; i++) {
+                assertTrue(all.get("p" + i + ".lan tls").startsWith("PASS TLSv1."), "p" + i + ": " + all);
+            }
+            System.out.println("Probed 50 partners through the page in " + fiftyMillis + " ms");
+        } finally {
+            westAdmin.post("server-properties.jsp", Map.of("action", "delete", "key", "dnsutil.dnsOverride"));
+        }
+    }
+
+    @Test
+    @Order(10)
+    void theJsonDownloadIsTheSameReport() throws Exception {
+        AdminConsole.Page json = westAdmin.get("plugins/federation/troubleshooter-report.jsp");
+        assertEquals(200, json.status());
+        Map<String, String> verdicts = new LinkedHashMap<>();
+        String overall = null;
+        try (JsonParser p = new JsonFactory().createParser(json.body())) {
+            String id = null;
+            int depth = 0;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    depth++;
+                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    depth--;
+                } else if (t == JsonToken.VALUE_STRING && depth == 1 && p.getCurrentName().equals("verdict")) {
+                    overall = p.getText();
+                } else if (t == JsonToken.VALUE_STRING && depth == 3 && p.getCurrentName().equals("id")) {
+                    id = p.getText();
+                } else if (t == JsonToken.VALUE_STRING && depth == 3 && p.getCurrentName().equals("verdict")) {
+                    verdicts.put(id, p.getText());
+                }
+            }
+        }
+        assertEquals("FAIL", overall);
+        assertEquals("FAIL", verdicts.get("dns.xmpp-server.mail-missing.lan"));
+        assertEquals("PASS", verdicts.get("item.policy.exceptions"));
+        assertEquals("PASS", verdicts.get("peer.link"));
+        String text = westAdmin.get("plugins/federation/troubleshooter-report.jsp?format=text").body();
+        assertTrue(text.contains("FAIL dns.xmpp-server.mail-missing.lan"), text);
+    }
+
+    @Test
+    @Order(11)
+    void theCommandLinePrintsTheReportAndExitsWithItsVerdict() throws Exception {
+        // as an administrator runs it on the server: the plugin's own library jar, as Openfire extracted it
+        Path lib = west.home.resolve("plugins/federation/lib/federation-lib.jar");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", lib.toString(),
+            "org.xmppfed.openfire.cli.TroubleshootCommand", "--url", west.adminUrl(), "--user", "admin");
+        pb.environment().put("FEDERATION_ADMIN_PASSWORD", OpenfireServer.ADMIN_PASSWORD);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue(), out);
+        assertTrue(out.contains("FAIL dns.xmpp-server.mail-missing.lan"), out);
+        assertTrue(out.contains("PASS peer.link"), out);
+        pb.environment().put("FEDERATION_ADMIN_PASSWORD", "wrong-password");
+        Process wrong = pb.start();
+        String refused = new String(wrong.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(wrong.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(3, wrong.exitValue(), refused);
+        assertTrue(refused.contains("Login to " + west.adminUrl() + " as admin failed"), refused);
+    }
+
+    @Test
+    @Order(12)
+    void thePagesWorkInARealBrowser() throws Exception {
+        Path shots = Path.of("target/e2e-screenshots");
+        try (Browser browser = new Browser(work.resolve("chromium-profile-peers"))) {
+            String base = west.adminUrl();
+            browser.open(base + "/login.jsp");
+            browser.navigateBy("document.querySelector('input[name=username]').value='admin';"
+                + "document.querySelector('input[name=password]').value=" + Browser.quote(OpenfireServer.ADMIN_PASSWORD) + ";"
+                + "document.querySelector('input[type=submit], button[type=submit]').click();");
+            browser.open(base + "/plugins/federation/peers.jsp");
+            assertEquals("Peer clusters", browser.eval("document.querySelector('#jive-sidebar .currentlink a').textContent.trim()"));
+            assertEquals("1", browser.eval("document.querySelectorAll('tr[data-peer=\"east\"]').length"));
+            browser.navigateBy("document.querySelector('tr[data-peer=\"east\"] input[name=test]').click();");
+            assertTrue(browser.eval("document.body.innerText").contains("Link to east works"));
+            browser.screenshot(shots.resolve("peers.png"));
+            browser.open(base + "/plugins/federation/troubleshooter.jsp");
+            assertEquals("Troubleshooter", browser.eval("document.querySelector('#jive-sidebar .currentlink a').textContent.trim()"));
+            browser.navigateBy("document.getElementById('run-checks').click();");
+            assertEquals("FAIL", browser.eval("document.getElementById('report-summary').dataset.verdict"));
+            assertEquals("PASS", browser.eval("document.querySelector('tr[data-check=\"item.policy.default\"]').dataset.verdict"));
+            browser.screenshot(shots.resolve("troubleshooter.png"));
+            assertTrue(browser.pageErrors.isEmpty(), "no script errors: " + browser.pageErrors);
+        }
+    }
+}
