@@ -126,7 +126,9 @@ class JdbcStaticRouteStoreTest {
     void theVersion4UpgradeAddsTheTableToAVersion3Schema(Supplier<ConnectionSource> db) throws Exception {
         ConnectionSource source = db.get();
         try (Connection con = source.open(); Statement st = con.createStatement()) {
-            st.execute("DROP TABLE ofFedStaticRoute");
+            for (String versionFourTable : List.of("ofFedStaticRoute", "ofFedChatAlias", "ofFedPeer")) {
+                st.execute("DROP TABLE " + versionFourTable);
+            }
             st.execute("UPDATE ofVersion SET version = 3 WHERE name = 'federation'");
         }
         String dbName;
