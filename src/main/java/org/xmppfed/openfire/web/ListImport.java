@@ -56,6 +56,10 @@ final class ListImport<T> {
     record Pending<T>(List<T> entries, ImportMode mode, Instant expires) {
     }
 
+    /** What "Apply" imports, or why there is nothing to import ({@code refusal}, for the page). */
+    record Apply<T>(List<T> entries, ImportMode mode, String refusal) {
+    }
+
     /** The import form as the administrator filled it in, kept for the page when it is shown again. */
     static final class Form {
         String format = "CSV";
@@ -110,6 +114,23 @@ final class ListImport<T> {
             errors.add("mode", Messages.format(locale, "import.error.mode"));
         }
         return null;
+    }
+
+    /**
+     * What "Apply" imports: the previewed list kept under the form's {@code importId}, or the posted
+     * list read now (its problems in {@code errors}); a refusal when the preview expired or the list
+     * has errors.
+     */
+    Apply<T> toApply(HttpServletRequest request, Form form, FieldErrors errors, Locale locale) throws IOException {
+        String id = request.getParameter("importId");
+        if (id != null && !id.isBlank()) {
+            Pending<T> previewed = take(id.strip());
+            return previewed == null ? new Apply<>(List.of(), null, Messages.format(locale, "import.error.expired"))
+                : new Apply<>(previewed.entries(), previewed.mode(), null);
+        }
+        List<T> entries = read(request, form, errors, locale);
+        return entries == null ? new Apply<>(List.of(), null, Messages.format(locale, "import.rejected", Math.max(1, form.errorCount)))
+            : new Apply<>(entries, ImportMode.valueOf(form.mode), null);
     }
 
     synchronized String remember(List<T> entries, ImportMode mode) {

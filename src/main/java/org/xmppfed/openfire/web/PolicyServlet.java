@@ -209,27 +209,14 @@ public final class PolicyServlet extends AdminPage {
     }
 
     private void importApply(HttpServletRequest request, HttpServletResponse response, State v) throws IOException {
-        String id = param(request, "importId");
-        List<PolicyException> exceptions;
-        PolicyService.ImportMode mode;
-        if (!id.isEmpty()) {
-            ListImport.Pending<PolicyException> previewed = imports.take(id);
-            if (previewed == null) {
-                v.notice = Notice.error(t("import.error.expired"));
-                show(request, response, v);
-                return;
-            }
-            exceptions = previewed.entries();
-            mode = previewed.mode();
-        } else {
-            exceptions = imports.read(request, v.form, v.errors, locale());
-            if (exceptions == null) {
-                v.notice = Notice.error(t("import.rejected", Math.max(1, v.form.errorCount)));
-                show(request, response, v);
-                return;
-            }
-            mode = PolicyService.ImportMode.valueOf(v.form.mode);
+        ListImport.Apply<PolicyException> apply = imports.toApply(request, v.form, v.errors, locale());
+        if (apply.refusal() != null) {
+            v.notice = Notice.error(apply.refusal());
+            show(request, response, v);
+            return;
         }
+        List<PolicyException> exceptions = apply.entries();
+        PolicyService.ImportMode mode = apply.mode();
         int total = context().policy().importExceptions(exceptions, mode);
         context().audit().record(request, "Federation policy exceptions imported",
             exceptions.size() + " entries (" + mode + "), " + total + " exceptions now");

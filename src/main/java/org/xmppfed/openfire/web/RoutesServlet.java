@@ -205,27 +205,14 @@ public final class RoutesServlet extends AdminPage {
     }
 
     private void importApply(HttpServletRequest request, HttpServletResponse response, State v) throws IOException {
-        String id = param(request, "importId");
-        List<StaticRoute> routes;
-        ImportMode mode;
-        if (!id.isEmpty()) {
-            ListImport.Pending<StaticRoute> previewed = imports.take(id);
-            if (previewed == null) {
-                v.notice = Notice.error(t("import.error.expired"));
-                show(response, request, v);
-                return;
-            }
-            routes = previewed.entries();
-            mode = previewed.mode();
-        } else {
-            routes = imports.read(request, v.form, v.errors, locale());
-            if (routes == null) {
-                v.notice = Notice.error(t("import.rejected", Math.max(1, v.form.errorCount)));
-                show(response, request, v);
-                return;
-            }
-            mode = ImportMode.valueOf(v.form.mode);
+        ListImport.Apply<StaticRoute> apply = imports.toApply(request, v.form, v.errors, locale());
+        if (apply.refusal() != null) {
+            v.notice = Notice.error(apply.refusal());
+            show(response, request, v);
+            return;
         }
+        List<StaticRoute> routes = apply.entries();
+        ImportMode mode = apply.mode();
         try {
             int total = context().routes().importRoutes(routes, mode);
             context().audit().record(request, "Federation static routes imported", routes.size() + " entries (" + mode + "), " + total + " routes now");
