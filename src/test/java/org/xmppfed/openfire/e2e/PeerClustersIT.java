@@ -145,6 +145,13 @@ class PeerClustersIT {
             Map.of("enabled", Boolean.toString(enabled), "defaultPolicy", defaultPolicy)).status(), "saving the settings");
     }
 
+    /** Makes the static routes exactly {@code csv} (domain,address lines) through the routes page's import. */
+    private static void staticRoutes(AdminConsole admin, String csv) {
+        AdminConsole.Page r = admin.post("plugins/federation/routes.jsp",
+            Map.of("action", "import-apply", "format", "CSV", "mode", "REPLACE", "content", "domain,address\n" + csv));
+        assertEquals(302, r.status(), "importing the static routes: " + r.body());
+    }
+
     private static AdminConsole.Page addPeer(AdminConsole admin, String name, String url, String secret) {
         return admin.post("plugins/federation/peers.jsp", Map.of("action", "add", "name", name, "url", url, "secret", secret));
     }
@@ -390,8 +397,8 @@ class PeerClustersIT {
                  new org.xmppfed.openfire.probe.FakeXmppServer.Identity(expired.key(), expired.certificate()));
              org.xmppfed.openfire.probe.FakeXmppServer w = new org.xmppfed.openfire.probe.FakeXmppServer("127.0.0.10", 5269, "wrong-name.lan",
                  new org.xmppfed.openfire.probe.FakeXmppServer.Identity(wrongName.key(), wrongName.certificate()))) {
-            // static routes (Openfire's DNS override) for the partners DNS does not know
-            westAdmin.setSystemProperty("dnsutil.dnsOverride", "{expired.lan,127.0.0.9:5269},{wrong-name.lan,127.0.0.10:5269},{closed.lan,127.0.0.8:5999}");
+            // static routes (Federation > Static routes) for the partners DNS does not know
+            staticRoutes(westAdmin, "expired.lan,127.0.0.9:5269\nwrong-name.lan,127.0.0.10:5269\nclosed.lan,127.0.0.8:5999\n");
             long start = System.nanoTime();
             Map<String, String> s = ProbePage.probe(westAdmin, "east.lan expired.lan wrong-name.lan closed.lan");
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -418,10 +425,10 @@ class PeerClustersIT {
             StringBuilder names = new StringBuilder();
             String[] targets = {"127.0.0.9:5269", "127.0.0.10:5269", EAST_IP + ":5269"};
             for (int i = 0; i < 50; i++) {
-                routes.append("{p").append(i).append(".lan,").append(targets[i % 3]).append("}").append(i < 49 ? "," : "");
+                routes.append('p').append(i).append(".lan,").append(targets[i % 3]).append('\n');
                 names.append("p").append(i).append(".lan ");
             }
-            westAdmin.setSystemProperty("dnsutil.dnsOverride", routes.toString());
+            staticRoutes(westAdmin, routes.toString());
             long fifty = System.nanoTime();
             Map<String, String> all = ProbePage.probe(westAdmin, names.toString());
             long fiftyMillis = (System.nanoTime() - fifty) / 1_000_000;
@@ -430,7 +437,7 @@ class PeerClustersIT {
             }
             System.out.println("Probed 50 partners through the page in " + fiftyMillis + " ms");
         } finally {
-            westAdmin.post("server-properties.jsp", Map.of("action", "delete", "key", "dnsutil.dnsOverride"));
+            staticRoutes(westAdmin, "");
         }
     }
 
