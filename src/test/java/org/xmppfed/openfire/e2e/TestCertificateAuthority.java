@@ -60,7 +60,7 @@ import org.bouncycastle.util.io.pem.PemObjectGenerator;
 
 /**
  * A throw-away certificate authority for the TLS variant of the end-to-end suite: made fresh for
- * every run (RSA 2048, SHA-256, valid for two days), it issues server certificates whose subject
+ * every run (RSA 2048, SHA-256, valid for 90 days, longer than the plugin warns ahead of expiry), it issues server certificates whose subject
  * alternative names carry each domain as a DNS name (optionally also as an XMPP address,
  * id-on-xmppAddr, RFC 6120 §13.7.1.4), usable for both sides of a TLS handshake (serverAuth and
  * clientAuth), and writes them as PEM files (Prosody) and Java key stores (Openfire).
@@ -85,7 +85,7 @@ final class TestCertificateAuthority {
     final X509Certificate certificate;
     private final AtomicLong serial = new AtomicLong(1);
     private final Instant notBefore = Instant.now().minus(Duration.ofHours(1));
-    private final Instant notAfter = Instant.now().plus(Duration.ofDays(2));
+    private final Instant notAfter = Instant.now().plus(Duration.ofDays(90)); // beyond the plugin's 30-day expiry warning
 
     private TestCertificateAuthority(String name) throws GeneralSecurityException, IOException {
         keys = rsa();
