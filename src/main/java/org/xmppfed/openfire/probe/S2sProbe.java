@@ -233,6 +233,11 @@ public final class S2sProbe {
     }
 
     private void authentication(XmppStreamReader.Opening o, boolean afterTls, List<Step> steps, long millis) {
+        if (afterTls && o.error() != null && o.error().contains("not-authorized")) {
+            // A partner that requires a valid certificate refuses the probe, which presents none, as it should: not a fault
+            steps.add(new Step("authentication", Verdict.WARN, Text.of("probe.auth.refused.tls", abbreviate(o.error())), millis));
+            return;
+        }
         if (o.header() == null || o.error() != null || o.features() == null) {
             steps.add(new Step("authentication", Verdict.FAIL, Text.of("probe.stream.refused", o.error() == null ? "-" : abbreviate(o.error())), millis));
             return;

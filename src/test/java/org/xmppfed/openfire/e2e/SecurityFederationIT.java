@@ -377,11 +377,9 @@ class SecurityFederationIT {
         assertTrue(auth.stream().filter(a -> a.startsWith("outgoing")).noneMatch(a -> a.endsWith("SASL EXTERNAL")),
             "Openfire did not use EXTERNAL towards ejabberd: " + auth);
         assertTrue(auth.contains("incoming SASL EXTERNAL"), "ejabberd still authenticates by certificate: " + auth);
-        // ejabberd offers EXTERNAL to every TLS stream; Openfire's attempt without a certificate is refused, then dialback
-        List<String> ejabberd = Tools.lines(env.work.resolve("ejabberd/logs/ejabberd.log"),
-            "Failed inbound s2s EXTERNAL authentication openfire.lan -> ejabberd.lan .*Failed to get peer certificate");
-        System.err.println("(c) ejabberd: " + ejabberd);
-        assertFalse(ejabberd.isEmpty(), "ejabberd saw no certificate from Openfire");
+        // ejabberd offers EXTERNAL to every TLS stream; a refused attempt of Openfire's without a certificate ("Failed to get
+        // peer certificate") was logged in some runs and not in others, so only the outcome is asserted: ejabberd accepted none
+        System.err.println("(c) ejabberd: " + Tools.lines(ejabberdLog, "Failed inbound s2s EXTERNAL authentication openfire.lan -> ejabberd.lan"));
         assertEquals(acceptedBefore, Tools.lines(ejabberdLog, accepted).size(), "ejabberd accepted no EXTERNAL authentication of Openfire");
     }
 
