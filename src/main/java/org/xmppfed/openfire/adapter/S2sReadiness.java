@@ -25,30 +25,27 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
 
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.keystore.IdentityStore;
 import org.jivesoftware.openfire.spi.ConnectionType;
 import org.jivesoftware.util.JiveGlobals;
 import org.xmppfed.openfire.connections.FederationReadiness;
-import org.xmppfed.openfire.connections.FederationReadiness.TlsPolicy;
 import org.xmppfed.openfire.connections.PeerCertificateCheck;
 import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.policy.DefaultPolicy;
 import org.xmppfed.openfire.policy.FederationPolicy;
+import org.xmppfed.openfire.security.S2sSecurity;
 
 /**
- * Reads what decides whether this node can federate from Openfire itself: its S2S properties
- * (listener on/off and port, TLS policy, dialback), whether something answers on the S2S port, and
- * whether the S2S identity store holds a certificate that is valid now and names the XMPP domain.
- * (The security page reads the same properties for editing; the two readers are to become one.)
+ * Reads what decides whether this node can federate from Openfire itself: its S2S listener (on/off
+ * and port, and whether something answers on it), the S2S security settings (through
+ * {@link S2sSecuritySettings}, the one reader of TLS mode, dialback and SASL EXTERNAL), and whether
+ * the S2S identity store holds a certificate that is valid now and names the XMPP domain.
  */
 final class S2sReadiness {
     static final String LISTENER_ACTIVE = "xmpp.server.socket.active";
     static final String PORT = "xmpp.server.socket.port";
-    static final String TLS_POLICY = "xmpp.server.tls.policy";
-    static final String DIALBACK = "xmpp.server.dialback.enabled";
     private static final int CONNECT_MILLIS = 500;
 
     private S2sReadiness() {
@@ -58,19 +55,11 @@ final class S2sReadiness {
         int port = JiveGlobals.getIntProperty(PORT, 5269);
         boolean listenerEnabled = JiveGlobals.getBooleanProperty(LISTENER_ACTIVE, true);
         String certificateProblem = certificateProblem(xmppDomain);
+        S2sSecurity security = new S2sSecuritySettings().read();
         return new FederationReadiness.Facts(policy.enabled(), policy.defaultPolicy() == DefaultPolicy.DENY, policy.exceptions().size(),
-            listenerEnabled, listenerEnabled && answers(port), port, tlsPolicy(), certificateProblem == null,
-            certificateProblem, JiveGlobals.getBooleanProperty(DIALBACK, true),
+            listenerEnabled, listenerEnabled && answers(port), port, security.tls(), certificateProblem == null,
+            certificateProblem, security.dialback(), security.externalIncoming(),
             email != null && email.enabled(), email == null || email.ready());
-    }
-
-    static TlsPolicy tlsPolicy() {
-        String value = JiveGlobals.getProperty(TLS_POLICY, "optional").strip().toLowerCase(Locale.ROOT);
-        return switch (value) {
-            case "disabled" -> TlsPolicy.DISABLED;
-            case "required" -> TlsPolicy.REQUIRED;
-            default -> TlsPolicy.OPTIONAL;
-        };
     }
 
     /** Whether a TCP connection to the S2S port on the address Openfire binds to is accepted. */

@@ -18,6 +18,8 @@ package org.xmppfed.openfire.connections;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.xmppfed.openfire.security.TlsMode;
+
 /**
  * Decides, from what a node knows about its own settings, every reason federation does not work
  * there (blocking) or works less than configured (warning), each with the page that fixes it. One
@@ -30,18 +32,18 @@ public final class FederationReadiness {
     static final String SETTINGS = "settings.jsp";
     static final String POLICY = "policy.jsp";
     static final String EMAIL = "email.jsp";
-
-    /** TLS on S2S streams, as Openfire's {@code xmpp.server.tls.policy} says. */
-    public enum TlsPolicy { DISABLED, OPTIONAL, REQUIRED }
+    static final String SECURITY = "security.jsp";
 
     /**
      * What a node knows: the federation switch and policy, Openfire's S2S listener (enabled, and
-     * whether something answers on its port), TLS policy, whether a usable S2S certificate is there
-     * (and if not, why), dialback, and the email addressing state.
+     * whether something answers on its port), TLS mode, whether a usable S2S certificate is there
+     * (and if not, why), dialback, whether SASL EXTERNAL is offered to servers that connect in, and
+     * the email addressing state.
      */
     public record Facts(boolean federationEnabled, boolean defaultDeny, int exceptions, boolean listenerEnabled,
-                        boolean listening, int port, TlsPolicy tlsPolicy, boolean usableCertificate,
-                        String certificateProblem, boolean dialbackEnabled, boolean emailEnabled, boolean emailReady) {
+                        boolean listening, int port, TlsMode tls, boolean usableCertificate,
+                        String certificateProblem, boolean dialbackEnabled, boolean externalEnabled,
+                        boolean emailEnabled, boolean emailReady) {
     }
 
     private FederationReadiness() {
@@ -59,18 +61,22 @@ public final class FederationReadiness {
         }
         boolean certificateUsable = f.usableCertificate();
         String problem = f.certificateProblem() == null ? "" : f.certificateProblem();
-        if (f.tlsPolicy() == TlsPolicy.REQUIRED && !certificateUsable) {
+        if (f.tls() == TlsMode.REQUIRED && !certificateUsable) {
             reasons.add(StatusReason.blocking("status.reason.tls-without-certificate", S2S_CERTIFICATES, problem));
         }
-        boolean externalPossible = f.tlsPolicy() != TlsPolicy.DISABLED && certificateUsable;
-        if (!f.dialbackEnabled() && !externalPossible) {
-            reasons.add(StatusReason.blocking(f.tlsPolicy() == TlsPolicy.DISABLED ? "status.reason.no-auth-tls-off"
-                : "status.reason.no-auth-no-certificate", S2S_SETTINGS, problem));
+        if (!f.dialbackEnabled()) {
+            if (f.tls() == TlsMode.NONE) {
+                reasons.add(StatusReason.blocking("status.reason.no-auth-tls-off", SECURITY));
+            } else if (!certificateUsable) {
+                reasons.add(StatusReason.blocking("status.reason.no-auth-no-certificate", S2S_CERTIFICATES, problem));
+            } else if (!f.externalEnabled()) {
+                reasons.add(StatusReason.blocking("status.reason.no-auth-external-off", SECURITY));
+            }
         }
         if (f.defaultDeny() && f.exceptions() == 0) {
             reasons.add(StatusReason.blocking("status.reason.lockdown", POLICY));
         }
-        if (f.tlsPolicy() == TlsPolicy.OPTIONAL && !certificateUsable && f.dialbackEnabled()) {
+        if (f.tls() == TlsMode.OPTIONAL && !certificateUsable && f.dialbackEnabled()) {
             reasons.add(StatusReason.warning("status.reason.no-certificate", S2S_CERTIFICATES, problem));
         }
         if (f.emailEnabled() && !f.emailReady()) {

@@ -24,38 +24,41 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.xmppfed.openfire.connections.FederationReadiness.Facts;
-import org.xmppfed.openfire.connections.FederationReadiness.TlsPolicy;
+import org.xmppfed.openfire.security.TlsMode;
 
 class FederationReadinessTest {
-    private static final Facts GOOD = new Facts(true, true, 3, true, true, 5269, TlsPolicy.OPTIONAL, true, null, true, false, true);
+    private static final Facts GOOD = new Facts(true, true, 3, true, true, 5269, TlsMode.OPTIONAL, true, null, true, true, false, true);
 
     static Stream<Arguments> cases() {
         return Stream.of(
             Arguments.of("all good", GOOD, List.of()),
-            Arguments.of("switch off", new Facts(false, true, 3, true, true, 5269, TlsPolicy.OPTIONAL, true, null, true, false, true),
+            Arguments.of("switch off", new Facts(false, true, 3, true, true, 5269, TlsMode.OPTIONAL, true, null, true, true, false, true),
                 List.of("status.reason.switch-off")),
-            Arguments.of("listener off", new Facts(true, true, 3, false, false, 5269, TlsPolicy.OPTIONAL, true, null, true, false, true),
+            Arguments.of("listener off", new Facts(true, true, 3, false, false, 5269, TlsMode.OPTIONAL, true, null, true, true, false, true),
                 List.of("status.reason.listener-off")),
-            Arguments.of("not bound", new Facts(true, true, 3, true, false, 5269, TlsPolicy.OPTIONAL, true, null, true, false, true),
+            Arguments.of("not bound", new Facts(true, true, 3, true, false, 5269, TlsMode.OPTIONAL, true, null, true, true, false, true),
                 List.of("status.reason.not-listening")),
             Arguments.of("TLS required, no certificate (dialback still on)",
-                new Facts(true, true, 3, true, true, 5269, TlsPolicy.REQUIRED, false, "expired", true, false, true),
+                new Facts(true, true, 3, true, true, 5269, TlsMode.REQUIRED, false, "expired", true, true, false, true),
                 List.of("status.reason.tls-without-certificate")),
-            Arguments.of("no dialback, TLS off", new Facts(true, true, 3, true, true, 5269, TlsPolicy.DISABLED, true, null, false, false, true),
+            Arguments.of("no dialback, TLS off", new Facts(true, true, 3, true, true, 5269, TlsMode.NONE, true, null, false, true, false, true),
                 List.of("status.reason.no-auth-tls-off")),
-            Arguments.of("no dialback, no certificate", new Facts(true, true, 3, true, true, 5269, TlsPolicy.OPTIONAL, false, "none", false, false, true),
+            Arguments.of("no dialback, no certificate", new Facts(true, true, 3, true, true, 5269, TlsMode.OPTIONAL, false, "none", false, true, false, true),
                 List.of("status.reason.no-auth-no-certificate")),
-            Arguments.of("no dialback, certificate: EXTERNAL works", new Facts(true, true, 3, true, true, 5269, TlsPolicy.REQUIRED, true, null, false, false, true),
+            Arguments.of("no dialback, certificate: EXTERNAL works", new Facts(true, true, 3, true, true, 5269, TlsMode.REQUIRED, true, null, false, true, false, true),
                 List.of()),
-            Arguments.of("lockdown", new Facts(true, true, 0, true, true, 5269, TlsPolicy.OPTIONAL, true, null, true, false, true),
+            Arguments.of("no dialback, certificate, but EXTERNAL switched off",
+                new Facts(true, true, 3, true, true, 5269, TlsMode.REQUIRED, true, null, false, false, false, true),
+                List.of("status.reason.no-auth-external-off")),
+            Arguments.of("lockdown", new Facts(true, true, 0, true, true, 5269, TlsMode.OPTIONAL, true, null, true, true, false, true),
                 List.of("status.reason.lockdown")),
-            Arguments.of("allow all without exceptions is no lockdown", new Facts(true, false, 0, true, true, 5269, TlsPolicy.OPTIONAL, true, null, true, false, true),
+            Arguments.of("allow all without exceptions is no lockdown", new Facts(true, false, 0, true, true, 5269, TlsMode.OPTIONAL, true, null, true, true, false, true),
                 List.of()),
-            Arguments.of("optional TLS without certificate: warning", new Facts(true, true, 3, true, true, 5269, TlsPolicy.OPTIONAL, false, "none", true, false, true),
+            Arguments.of("optional TLS without certificate: warning", new Facts(true, true, 3, true, true, 5269, TlsMode.OPTIONAL, false, "none", true, true, false, true),
                 List.of("status.reason.no-certificate")),
-            Arguments.of("email users not read", new Facts(true, true, 3, true, true, 5269, TlsPolicy.OPTIONAL, true, null, true, true, false),
+            Arguments.of("email users not read", new Facts(true, true, 3, true, true, 5269, TlsMode.OPTIONAL, true, null, true, true, true, false),
                 List.of("status.reason.email-not-ready")),
-            Arguments.of("everything at once", new Facts(false, true, 0, true, false, 5270, TlsPolicy.REQUIRED, false, "none", false, true, false),
+            Arguments.of("everything at once", new Facts(false, true, 0, true, false, 5270, TlsMode.REQUIRED, false, "none", false, true, true, false),
                 List.of("status.reason.switch-off", "status.reason.not-listening", "status.reason.tls-without-certificate",
                     "status.reason.no-auth-no-certificate", "status.reason.lockdown", "status.reason.email-not-ready")));
     }
