@@ -17,8 +17,11 @@ package org.xmppfed.openfire.adapter;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.AbstractMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -64,32 +67,78 @@ final class DnsOverrideHook {
     private final Function<String, RouteTarget> targetFor;
     private final Field field;
     private final Constructor<?> record;
+    private final Method hostname;
+    private final Method port;
     private RoutedOverrides installed;
 
     /**
      * @param targetFor the target for one connection attempt to a domain, or null when the domain
      *                  has no routes (then Openfire's own overrides and DNS decide)
      */
-    private DnsOverrideHook(Function<String, RouteTarget> targetFor, Field field, Constructor<?> record) {
+    private DnsOverrideHook(Function<String, RouteTarget> targetFor, Field field, Class<?> srvRecord) throws NoSuchMethodException {
         this.targetFor = targetFor;
         this.field = field;
-        this.record = record;
+        this.record = srvRecord.getConstructor(String.class, int.class, boolean.class);
+        this.hostname = srvRecord.getMethod("getHostname");
+        this.port = srvRecord.getMethod("getPort");
     }
 
     /** The hook for this Openfire, or null (with the reason logged) when it has no such map. */
     static DnsOverrideHook forThisOpenfire(Function<String, RouteTarget> targetFor) {
         try {
             ClassLoader openfire = Class.forName("org.jivesoftware.openfire.XMPPServer").getClassLoader();
-            Field f = Class.forName(DNS_UTIL, true, openfire).getDeclaredField("dnsOverride");
-            f.setAccessible(true);
-            if (!Map.class.isAssignableFrom(f.getType())) {
-                throw new NoSuchFieldException("DNSUtil.dnsOverride is a " + f.getType());
-            }
-            Constructor<?> c = Class.forName(SRV_RECORD, true, openfire).getConstructor(String.class, int.class, boolean.class);
-            return new DnsOverrideHook(targetFor, f, c);
+            return forClasses(targetFor, Class.forName(DNS_UTIL, true, openfire), Class.forName(SRV_RECORD, true, openfire));
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.error("Module=\"XMPPFederation\" Static routes cannot be used with this Openfire version (needs 5.0 or later): {}", e.toString());
             return null;
+        }
+    }
+
+    /**
+     * The hook on {@code dnsUtil}'s static {@code dnsOverride} map whose values are {@code srvRecord}s
+     * (Openfire's {@code DNSUtil} and {@code SrvRecord}; stand-ins with the same shape in tests).
+     */
+    static DnsOverrideHook forClasses(Function<String, RouteTarget> targetFor, Class<?> dnsUtil, Class<?> srvRecord)
+        throws ReflectiveOperationException {
+        Field f = dnsUtil.getDeclaredField("dnsOverride");
+        f.setAccessible(true);
+        if (!Map.class.isAssignableFrom(f.getType())) {
+            throw new NoSuchFieldException("DNSUtil.dnsOverride is a " + f.getType());
+        }
+        return new DnsOverrideHook(targetFor, f, srvRecord);
+    }
+
+    /**
+     * Where Openfire's own DNS override (its live map, not the property, which it reads only at start)
+     * sends {@code domain}: the exact name, else the longest matching {@code *.suffix}, else {@code *};
+     * as {@code host:port}. Chained overrides (a target that is itself overridden) are not followed.
+     */
+    Optional<String> openfireOverride(String domain) {
+        Object current = read();
+        Map<?, ?> map = current instanceof RoutedOverrides r ? r.base : (Map<?, ?>) current;
+        if (map == null || map.isEmpty()) {
+            return Optional.empty();
+        }
+        String d = domain.toLowerCase(Locale.ROOT);
+        Object found = map.get(d);
+        // As Openfire: *.example.com covers example.com itself and every name below it; the longest pattern wins.
+        for (String suffix = d; found == null; suffix = suffix.substring(suffix.indexOf('.') + 1)) {
+            found = map.get("*." + suffix);
+            if (!suffix.contains(".")) {
+                break;
+            }
+        }
+        if (found == null) {
+            found = map.get("*");
+        }
+        return found == null ? Optional.empty() : Optional.of(hostAndPort(found));
+    }
+
+    private String hostAndPort(Object srvRecord) {
+        try {
+            return hostname.invoke(srvRecord) + ":" + port.invoke(srvRecord);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Could not read Openfire's SrvRecord " + srvRecord, e);
         }
     }
 

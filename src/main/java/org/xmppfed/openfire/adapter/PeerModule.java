@@ -31,8 +31,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jivesoftware.admin.AuthCheckFilter;
 import org.jivesoftware.database.DbConnectionManager;
@@ -73,7 +71,6 @@ import org.xmppfed.openfire.troubleshoot.Verdict;
  * ({@value #EVERY_HOURS}, 0 = only on demand). Listed last: the snapshot asks every other module.
  */
 public final class PeerModule implements FederationModule {
-    private static final Pattern OVERRIDE = Pattern.compile("\\{([^,{}]+),([^{}]+)\\}");
     private static final Logger LOG = LoggerFactory.getLogger(PeerModule.class);
     /** The snapshot's path as Openfire's admin login filter sees it (relative to /plugins/). */
     static final String SNAPSHOT_PATH = "federation/" + Troubleshooter.SNAPSHOT_ENDPOINT;
@@ -190,31 +187,19 @@ public final class PeerModule implements FederationModule {
 
         /**
          * Where Openfire would connect for {@code domain} without DNS: the first of the plugin's static routes
-         * while they are in use, else Openfire's own DNS override ({@code dnsutil.dnsOverride},
-         * {@code {name,host:port},...}, a name may be {@code *.domain} or {@code *}; the most specific wins).
+         * while they are in use, else Openfire's own DNS override as it is in force now (asked of the hook that
+         * wraps it, see {@link DnsOverrideHook#openfireOverride}).
          */
         @Override
         public Optional<String> staticRoute(String domain) {
             RouteService routes = host.service(RouteService.class);
             Optional<String> route = routes == null ? Optional.empty()
                 : routes.current().targetsFor(domain).stream().findFirst().map(RouteTarget::toString);
-            return route.isPresent() ? route : openfireOverride(domain);
-        }
-
-        private static Optional<String> openfireOverride(String domain) {
-            Map<String, String> overrides = new HashMap<>();
-            Matcher m = OVERRIDE.matcher(JiveGlobals.getProperty("dnsutil.dnsOverride", ""));
-            while (m.find()) {
-                overrides.put(m.group(1).strip().toLowerCase(Locale.ROOT), m.group(2).strip());
+            if (route.isPresent()) {
+                return route;
             }
-            String d = domain.toLowerCase(Locale.ROOT);
-            for (String suffix = d; suffix.contains("."); suffix = suffix.substring(suffix.indexOf('.') + 1)) {
-                String found = overrides.get(suffix.equals(d) ? d : "*." + suffix);
-                if (found != null) {
-                    return Optional.of(found);
-                }
-            }
-            return Optional.ofNullable(overrides.get("*"));
+            DnsOverrideHook hook = host.service(DnsOverrideHook.class);
+            return hook == null ? Optional.empty() : hook.openfireOverride(domain);
         }
 
         /** Openfire's S2S trust store ({@code getTrustStore(ConnectionType)} and {@code getStore()}: same in 4.2.0 and 5.1.1). */
@@ -234,7 +219,7 @@ public final class PeerModule implements FederationModule {
             if (email != null) {
                 for (EmailIndex.UnusableEmail u : email.index().unusable()) {
                     if (u.reasonKey().equals("email.user.reason.shared")) {
-                        shared.computeIfAbsent(u.email().strip().toLowerCase(java.util.Locale.ROOT), k -> new TreeSet<>()).add(u.username());
+                        shared.computeIfAbsent(u.email().strip().toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(u.username());
                     }
                 }
             }

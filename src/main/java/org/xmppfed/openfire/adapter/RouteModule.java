@@ -83,6 +83,7 @@ public final class RouteModule implements FederationModule {
         hook = DnsOverrideHook.forThisOpenfire(resolution::targetFor);
         if (hook != null) {
             hook.install();
+            host.publish(DnsOverrideHook.class, hook);
             keeper = worker.every(2, 2, TimeUnit.SECONDS, "keeping the static routes in force", hook::keepInstalled);
         }
         settings.start();
