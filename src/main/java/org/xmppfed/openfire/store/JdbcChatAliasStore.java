@@ -15,12 +15,9 @@
  */
 package org.xmppfed.openfire.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.xmppfed.openfire.alias.ChatNodeAlias;
@@ -40,35 +37,24 @@ public final class JdbcChatAliasStore implements ChatAliasStore {
 
     @Override
     public List<ChatNodeAlias> loadAll() {
-        List<ChatNodeAlias> result = new ArrayList<>();
-        try (Connection con = connections.open();
-             PreparedStatement ps = con.prepareStatement(SELECT_ALL);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                result.add(new ChatNodeAlias(rs.getString(1), rs.getString(2)));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the chat node aliases", e);
-        }
-        return result;
+        return Transactions.readAll(connections, "the chat node aliases", SELECT_ALL, rs -> new ChatNodeAlias(rs.getString(1), rs.getString(2)));
     }
 
     @Override
     public void insert(ChatNodeAlias alias, Instant created) {
-        Transactions.inTransaction(connections, "add chat node alias " + alias.alias(), con -> {
+        Transactions.change(connections, "add chat node alias " + alias.alias(), con -> {
             try (PreparedStatement ps = con.prepareStatement(INSERT)) {
                 ps.setString(1, alias.alias());
                 ps.setString(2, alias.service());
                 ps.setLong(3, created.toEpochMilli());
                 ps.executeUpdate();
             }
-            return null;
         });
     }
 
     @Override
     public void replace(String original, ChatNodeAlias replacement) {
-        Transactions.inTransaction(connections, "change chat node alias " + original, con -> {
+        Transactions.change(connections, "change chat node alias " + original, con -> {
             try (PreparedStatement ps = con.prepareStatement(UPDATE)) {
                 ps.setString(1, replacement.alias());
                 ps.setString(2, replacement.service());
@@ -77,7 +63,6 @@ public final class JdbcChatAliasStore implements ChatAliasStore {
                     throw new SQLException("chat node alias " + original + " is not recorded");
                 }
             }
-            return null;
         });
     }
 

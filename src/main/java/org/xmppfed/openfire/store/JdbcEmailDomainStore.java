@@ -44,29 +44,23 @@ public final class JdbcEmailDomainStore implements EmailDomainStore {
     @Override
     public Map<String, Recorded> loadAll() {
         Map<String, Recorded> result = new HashMap<>();
-        try (Connection con = connections.open();
-             PreparedStatement ps = con.prepareStatement(SELECT_ALL);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                result.put(rs.getString(1), new Recorded(Instant.ofEpochMilli(rs.getLong(2)), APPROVED.equals(rs.getString(3))));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the email domains", e);
+        for (Map.Entry<String, Recorded> row : Transactions.readAll(connections, "the email domains", SELECT_ALL,
+            rs -> Map.entry(rs.getString(1), new Recorded(Instant.ofEpochMilli(rs.getLong(2)), APPROVED.equals(rs.getString(3)))))) {
+            result.put(row.getKey(), row.getValue());
         }
         return result;
     }
 
     @Override
     public void insert(String domain, Instant created, boolean approved) {
-        inTransaction("add email domain " + domain, con -> {
+        Transactions.change(connections, "add email domain " + domain, con -> {
             insert(con, domain, created, approved);
-            return null;
         });
     }
 
     @Override
     public void setApproved(String domain, boolean approved) {
-        inTransaction((approved ? "approve" : "withdraw") + " email domain " + domain, con -> {
+        Transactions.change(connections, (approved ? "approve" : "withdraw") + " email domain " + domain, con -> {
             try (PreparedStatement ps = con.prepareStatement(SET_STATUS)) {
                 ps.setString(1, approved ? APPROVED : PROPOSED);
                 ps.setString(2, domain);
@@ -74,13 +68,12 @@ public final class JdbcEmailDomainStore implements EmailDomainStore {
                     throw new SQLException("email domain " + domain + " is not recorded");
                 }
             }
-            return null;
         });
     }
 
     @Override
     public int insertMissing(Collection<String> domains, Instant created) {
-        return inTransaction("record email domains", con -> {
+        return Transactions.inTransaction(connections, "record email domains", con -> {
             int added = 0;
             for (String domain : domains) {
                 if (!exists(con, domain)) {
@@ -94,7 +87,7 @@ public final class JdbcEmailDomainStore implements EmailDomainStore {
 
     @Override
     public void rename(String original, String replacement) {
-        inTransaction("rename email domain " + original, con -> {
+        Transactions.change(connections, "rename email domain " + original, con -> {
             try (PreparedStatement ps = con.prepareStatement(RENAME)) {
                 ps.setString(1, replacement);
                 ps.setString(2, original);
@@ -102,18 +95,16 @@ public final class JdbcEmailDomainStore implements EmailDomainStore {
                     throw new SQLException("email domain " + original + " is not recorded");
                 }
             }
-            return null;
         });
     }
 
     @Override
     public void delete(String domain) {
-        inTransaction("delete email domain " + domain, con -> {
+        Transactions.change(connections, "delete email domain " + domain, con -> {
             try (PreparedStatement ps = con.prepareStatement(DELETE)) {
                 ps.setString(1, domain);
                 ps.executeUpdate();
             }
-            return null;
         });
     }
 
@@ -133,9 +124,5 @@ public final class JdbcEmailDomainStore implements EmailDomainStore {
             ps.setString(3, approved ? APPROVED : PROPOSED);
             ps.executeUpdate();
         }
-    }
-
-    private <T> T inTransaction(String what, Transactions.Work<T> work) {
-        return Transactions.inTransaction(connections, what, work);
     }
 }

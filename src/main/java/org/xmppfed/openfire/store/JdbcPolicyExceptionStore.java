@@ -17,10 +17,8 @@ package org.xmppfed.openfire.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -37,11 +35,6 @@ public final class JdbcPolicyExceptionStore implements PolicyExceptionStore {
     private static final String INSERT = "INSERT INTO ofFedPolicyException (pattern, direction, createdAt, changedAt) VALUES (?, ?, ?, ?)";
     private static final String DELETE = "DELETE FROM ofFedPolicyException WHERE pattern = ?";
     private static final String DELETE_ALL = "DELETE FROM ofFedPolicyException";
-    private static final int BATCH = 500;
-
-    private interface Work {
-        void run(Connection con) throws SQLException;
-    }
 
     private final ConnectionSource connections;
 
@@ -51,28 +44,19 @@ public final class JdbcPolicyExceptionStore implements PolicyExceptionStore {
 
     @Override
     public List<PolicyException> loadAll() {
-        List<PolicyException> result = new ArrayList<>();
-        try (Connection con = connections.open();
-             PreparedStatement ps = con.prepareStatement(SELECT_ALL);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                result.add(new PolicyException(DomainPattern.parse(rs.getString(1)), Direction.parse(rs.getString(2)),
-                    Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4))));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the policy exceptions", e);
-        }
-        return result;
+        return Transactions.readAll(connections, "the policy exceptions", SELECT_ALL,
+            rs -> new PolicyException(DomainPattern.parse(rs.getString(1)), Direction.parse(rs.getString(2)),
+                Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4))));
     }
 
     @Override
     public void insert(PolicyException exception) {
-        inTransaction("add policy exception " + exception.pattern(), con -> insertAll(con, List.of(exception)));
+        Transactions.change(connections, "add policy exception " + exception.pattern(), con -> insertAll(con, List.of(exception)));
     }
 
     @Override
     public void replace(DomainPattern original, PolicyException updated) {
-        inTransaction("change policy exception " + original, con -> {
+        Transactions.change(connections, "change policy exception " + original, con -> {
             delete(con, original);
             insertAll(con, List.of(updated));
         });
@@ -80,15 +64,13 @@ public final class JdbcPolicyExceptionStore implements PolicyExceptionStore {
 
     @Override
     public void delete(DomainPattern pattern) {
-        inTransaction("delete policy exception " + pattern, con -> delete(con, pattern));
+        Transactions.change(connections, "delete policy exception " + pattern, con -> delete(con, pattern));
     }
 
     @Override
     public void replaceAll(Collection<PolicyException> exceptions) {
-        inTransaction("replace the policy exceptions", con -> {
-            try (PreparedStatement ps = con.prepareStatement(DELETE_ALL)) {
-                ps.executeUpdate();
-            }
+        Transactions.change(connections, "replace the policy exceptions", con -> {
+            Transactions.execute(con, DELETE_ALL);
             insertAll(con, exceptions);
         });
     }
@@ -101,29 +83,11 @@ public final class JdbcPolicyExceptionStore implements PolicyExceptionStore {
     }
 
     private static void insertAll(Connection con, Collection<PolicyException> exceptions) throws SQLException {
-        try (PreparedStatement ps = con.prepareStatement(INSERT)) {
-            int pending = 0;
-            for (PolicyException e : exceptions) {
-                ps.setString(1, e.pattern().toString());
-                ps.setString(2, e.direction().name());
-                ps.setLong(3, e.created().toEpochMilli());
-                ps.setLong(4, e.lastChanged().toEpochMilli());
-                ps.addBatch();
-                if (++pending == BATCH) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
-            }
-        }
-    }
-
-    private void inTransaction(String what, Work work) {
-        Transactions.inTransaction(connections, what, con -> {
-            work.run(con);
-            return null;
+        Transactions.insertAll(con, INSERT, exceptions, (ps, e) -> {
+            ps.setString(1, e.pattern().toString());
+            ps.setString(2, e.direction().name());
+            ps.setLong(3, e.created().toEpochMilli());
+            ps.setLong(4, e.lastChanged().toEpochMilli());
         });
     }
 }

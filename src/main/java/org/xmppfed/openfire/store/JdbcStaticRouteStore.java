@@ -17,10 +17,8 @@ package org.xmppfed.openfire.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -36,7 +34,6 @@ public final class JdbcStaticRouteStore implements StaticRouteStore {
     private static final String INSERT = "INSERT INTO ofFedStaticRoute (routeDomain, targetHost, targetPort, createdAt) VALUES (?, ?, ?, ?)";
     private static final String DELETE = "DELETE FROM ofFedStaticRoute WHERE routeDomain = ? AND targetHost = ? AND targetPort = ?";
     private static final String DELETE_ALL = "DELETE FROM ofFedStaticRoute";
-    private static final int BATCH = 500;
 
     private final ConnectionSource connections;
 
@@ -46,28 +43,18 @@ public final class JdbcStaticRouteStore implements StaticRouteStore {
 
     @Override
     public List<StaticRoute> loadAll() {
-        List<StaticRoute> result = new ArrayList<>();
-        try (Connection con = connections.open();
-             PreparedStatement ps = con.prepareStatement(SELECT_ALL);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                result.add(new StaticRoute(rs.getString(1), new RouteTarget(rs.getString(2), rs.getInt(3)),
-                    Instant.ofEpochMilli(rs.getLong(4))));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the static routes", e);
-        }
-        return result;
+        return Transactions.readAll(connections, "the static routes", SELECT_ALL,
+            rs -> new StaticRoute(rs.getString(1), new RouteTarget(rs.getString(2), rs.getInt(3)), Instant.ofEpochMilli(rs.getLong(4))));
     }
 
     @Override
     public void insert(StaticRoute route) {
-        inTransaction("add static route " + route.describe(), con -> insertAll(con, List.of(route)));
+        Transactions.change(connections, "add static route " + route.describe(), con -> insertAll(con, List.of(route)));
     }
 
     @Override
     public void replace(StaticRoute original, StaticRoute updated) {
-        inTransaction("change static route " + original.describe(), con -> {
+        Transactions.change(connections, "change static route " + original.describe(), con -> {
             delete(con, original);
             insertAll(con, List.of(updated));
         });
@@ -75,15 +62,13 @@ public final class JdbcStaticRouteStore implements StaticRouteStore {
 
     @Override
     public void delete(StaticRoute route) {
-        inTransaction("delete static route " + route.describe(), con -> delete(con, route));
+        Transactions.change(connections, "delete static route " + route.describe(), con -> delete(con, route));
     }
 
     @Override
     public void replaceAll(Collection<StaticRoute> routes) {
-        inTransaction("replace the static routes", con -> {
-            try (PreparedStatement ps = con.prepareStatement(DELETE_ALL)) {
-                ps.executeUpdate();
-            }
+        Transactions.change(connections, "replace the static routes", con -> {
+            Transactions.execute(con, DELETE_ALL);
             insertAll(con, routes);
         });
     }
@@ -98,33 +83,11 @@ public final class JdbcStaticRouteStore implements StaticRouteStore {
     }
 
     private static void insertAll(Connection con, Collection<StaticRoute> routes) throws SQLException {
-        try (PreparedStatement ps = con.prepareStatement(INSERT)) {
-            int pending = 0;
-            for (StaticRoute r : routes) {
-                ps.setString(1, r.domain());
-                ps.setString(2, r.target().host());
-                ps.setInt(3, r.target().port());
-                ps.setLong(4, r.created().toEpochMilli());
-                ps.addBatch();
-                if (++pending == BATCH) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
-            }
-        }
-    }
-
-    private interface Work {
-        void run(Connection con) throws SQLException;
-    }
-
-    private void inTransaction(String what, Work work) {
-        Transactions.inTransaction(connections, what, con -> {
-            work.run(con);
-            return null;
+        Transactions.insertAll(con, INSERT, routes, (ps, r) -> {
+            ps.setString(1, r.domain());
+            ps.setString(2, r.target().host());
+            ps.setInt(3, r.target().port());
+            ps.setLong(4, r.created().toEpochMilli());
         });
     }
 }
