@@ -33,6 +33,7 @@ import org.xmppfed.openfire.alias.ChatAliasTable;
 import org.xmppfed.openfire.alias.ChatAliases;
 import org.xmppfed.openfire.alias.PartnerAliases;
 import org.xmppfed.openfire.certs.RequiredName;
+import org.xmppfed.openfire.policy.Phrase;
 import org.xmppfed.openfire.store.JdbcChatAliasStore;
 import org.xmppfed.openfire.troubleshoot.SnapshotContext;
 import org.xmppfed.openfire.troubleshoot.SnapshotItem;
@@ -72,7 +73,7 @@ public final class AliasModule implements FederationModule {
             }
 
             @Override
-            public Optional<String> otherUseOf(String domain) {
+            public Optional<Phrase> otherUseOf(String domain) {
                 return host.useOf(domain);
             }
         };
@@ -110,9 +111,9 @@ public final class AliasModule implements FederationModule {
     }
 
     @Override
-    public Optional<String> useOf(String domain) {
+    public Optional<Phrase> useOf(String domain) {
         ChatAliases a = aliases;
-        return servesName(domain) ? Optional.of("a chat node alias of " + a.current().serviceOf(domain)) : Optional.empty();
+        return servesName(domain) ? Optional.of(new Phrase("use.chat-alias", a.current().serviceOf(domain))) : Optional.empty();
     }
 
     /** Every alias is a name partners connect to, so the federation certificate must carry it. */

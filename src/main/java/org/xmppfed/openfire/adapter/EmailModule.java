@@ -37,6 +37,7 @@ import org.xmppfed.openfire.email.EmailIndex;
 import org.xmppfed.openfire.email.EmailUsers;
 import org.xmppfed.openfire.metrics.MetricRegistry;
 import org.xmppfed.openfire.metrics.MetricSource;
+import org.xmppfed.openfire.policy.Phrase;
 import org.xmppfed.openfire.policy.PolicyService;
 import org.xmppfed.openfire.store.JdbcEmailDomainStore;
 import org.xmppfed.openfire.store.JdbcRemoteDomainStore;
@@ -154,8 +155,8 @@ public final class EmailModule implements FederationModule {
 
 
     @Override
-    public Optional<String> useOf(String domain) {
-        return email.isEmailDomain(domain) ? Optional.of("an email domain") : Optional.empty();
+    public Optional<Phrase> useOf(String domain) {
+        return email.isEmailDomain(domain) ? Optional.of(new Phrase("use.email-domain")) : Optional.empty();
     }
 
     /** A user change made on another cluster node; ignored while the module is not running. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.xmppfed.openfire.certs.RequiredName;
+import org.xmppfed.openfire.policy.Phrase;
 import org.xmppfed.openfire.troubleshoot.SnapshotContext;
 import org.xmppfed.openfire.troubleshoot.SnapshotItem;
 
@@ -55,9 +56,10 @@ public interface FederationModule {
     /**
      * How this capability already uses {@code domain}, so that another capability can refuse it as a
      * new name and say why (an alias that is already an email domain, a static route for an alias):
-     * a short phrase such as "an email domain", or empty when this capability does not use it.
+     * a short phrase such as "an email domain" (rendered in the language of the message it goes into),
+     * or empty when this capability does not use it.
      */
-    default Optional<String> useOf(String domain) {
+    default Optional<Phrase> useOf(String domain) {
         return Optional.empty();
     }
 

@@ -26,6 +26,7 @@ import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.interceptor.InterceptorManager;
 import org.jivesoftware.util.JiveGlobals;
 import org.xmppfed.openfire.certs.RequiredName;
+import org.xmppfed.openfire.policy.Phrase;
 import org.xmppfed.openfire.troubleshoot.SnapshotContext;
 import org.xmppfed.openfire.troubleshoot.SnapshotItem;
 import org.xmppfed.openfire.web.FederationContext;
@@ -57,7 +58,7 @@ public final class FederationRuntime {
             new OpenfireErrorSender(), gateway);
         host.nameUses(this::useOf);
         host.certificateNames(() -> certificateNames(xmppDomain));
-        host.ownNameUses(domain -> openfireDomains.isLocal(domain) ? Optional.of("a domain of this server (its XMPP domain or a service)")
+        host.ownNameUses(domain -> openfireDomains.isLocal(domain) ? Optional.of(new Phrase("use.local-domain"))
             : ownUseOf(domain));
         host.capabilities(this::snapshotItems, () -> servedNames(xmppDomain));
         List<StanzaStep> steps = new ArrayList<>();
@@ -105,9 +106,9 @@ public final class FederationRuntime {
         }
     }
 
-    private Optional<String> useOf(String domain) {
+    private Optional<Phrase> useOf(String domain) {
         for (FederationModule module : started) {
-            Optional<String> use = module.useOf(domain);
+            Optional<Phrase> use = module.useOf(domain);
             if (use.isPresent()) {
                 return use;
             }
@@ -127,10 +128,10 @@ public final class FederationRuntime {
     }
 
     /** The use of the module that serves {@code domain} as one of this server's names, or empty. */
-    private Optional<String> ownUseOf(String domain) {
+    private Optional<Phrase> ownUseOf(String domain) {
         for (FederationModule module : started) {
             if (module.servesName(domain)) {
-                return Optional.of(module.useOf(domain).orElse("a name this server answers for"));
+                return Optional.of(module.useOf(domain).orElse(new Phrase("use.served-name")));
             }
         }
         return Optional.empty();

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.xmppfed.openfire.policy.Phrase;
 import org.xmppfed.openfire.troubleshoot.SnapshotContext;
 import org.xmppfed.openfire.troubleshoot.SnapshotItem;
 
@@ -40,11 +41,11 @@ public final class ModuleHost {
     private final ErrorSender errors;
     private final GatewayDomains gateway;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
-    private volatile Function<String, Optional<String>> nameUses = domain -> Optional.empty();
+    private volatile Function<String, Optional<Phrase>> nameUses = domain -> Optional.empty();
     private final SessionClosures closures = new SessionClosures();
     private final MetricRegistry metrics = new MetricRegistry();
     private volatile Supplier<List<RequiredName>> certificateNames = List::of;
-    private volatile Function<String, Optional<String>> ownNameUses = domain -> Optional.empty();
+    private volatile Function<String, Optional<Phrase>> ownNameUses = domain -> Optional.empty();
     private volatile Function<SnapshotContext, List<SnapshotItem>> snapshotItems = context -> List.of();
     private volatile Supplier<List<String>> servedNames = List::of;
 
@@ -98,11 +99,11 @@ public final class ModuleHost {
      * How any running capability already uses {@code domain} (see {@link FederationModule#useOf}),
      * or empty: the one place a capability asks before it takes a name as its own.
      */
-    public Optional<String> useOf(String domain) {
+    public Optional<Phrase> useOf(String domain) {
         return nameUses.apply(domain);
     }
 
-    void nameUses(Function<String, Optional<String>> uses) {
+    void nameUses(Function<String, Optional<Phrase>> uses) {
         this.nameUses = uses;
     }
 
@@ -123,11 +124,11 @@ public final class ModuleHost {
      * name a capability serves (an email domain, a chat node alias) - or empty for a name that belongs
      * to somebody else. What a capability asks before it treats a name as a federated partner's.
      */
-    public Optional<String> ownNameUse(String domain) {
+    public Optional<Phrase> ownNameUse(String domain) {
         return ownNameUses.apply(domain);
     }
 
-    void ownNameUses(Function<String, Optional<String>> uses) {
+    void ownNameUses(Function<String, Optional<Phrase>> uses) {
         this.ownNameUses = uses;
     }
 

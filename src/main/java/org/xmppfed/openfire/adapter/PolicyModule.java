@@ -39,6 +39,7 @@ import org.xmppfed.openfire.metrics.MetricSource;
 import org.xmppfed.openfire.policy.Direction;
 import org.xmppfed.openfire.policy.ConnectionGatePlan;
 import org.xmppfed.openfire.policy.FederationPolicy;
+import org.xmppfed.openfire.policy.Phrase;
 import org.xmppfed.openfire.policy.PolicyCounters;
 import org.xmppfed.openfire.policy.PolicyException;
 import org.xmppfed.openfire.policy.PolicyService;
@@ -182,9 +183,9 @@ public final class PolicyModule implements FederationModule {
     }
 
     @Override
-    public Optional<String> useOf(String domain) {
+    public Optional<Phrase> useOf(String domain) {
         PolicyService service = policy;
         return service != null && service.find(domain).isPresent()
-            ? Optional.of("a domain with a policy exception") : Optional.empty();
+            ? Optional.of(new Phrase("use.policy-exception")) : Optional.empty();
     }
 }

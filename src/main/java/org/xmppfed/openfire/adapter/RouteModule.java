@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppfed.openfire.events.EventKind;
 import org.xmppfed.openfire.events.EventLog;
+import org.xmppfed.openfire.policy.Phrase;
 import org.xmppfed.openfire.policy.PolicyService;
 import org.xmppfed.openfire.route.RouteSelector;
 import org.xmppfed.openfire.route.RouteService;
@@ -103,9 +104,9 @@ public final class RouteModule implements FederationModule {
     }
 
     @Override
-    public Optional<String> useOf(String domain) {
+    public Optional<Phrase> useOf(String domain) {
         RouteService r = routes;
-        return r != null && !r.current().configuredFor(domain).isEmpty() ? Optional.of("a domain with a static route") : Optional.empty();
+        return r != null && !r.current().configuredFor(domain).isEmpty() ? Optional.of(new Phrase("use.static-route")) : Optional.empty();
     }
 
     /** A new snapshot: the policy learns the routed domains now; sessions whose routes changed close off this thread. */

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 
 import org.xmppfed.openfire.policy.DomainNames;
 import org.xmppfed.openfire.policy.InvalidInputException;
+import org.xmppfed.openfire.policy.Phrase;
 import org.xmppfed.openfire.store.ChatAliasStore;
 
 /**
@@ -44,7 +45,7 @@ public final class ChatAliases {
         Set<String> chatServices();
 
         /** How another capability already uses {@code domain} ("an email domain", ...), or empty. */
-        Optional<String> otherUseOf(String domain);
+        Optional<Phrase> otherUseOf(String domain);
     }
 
     private final ChatAliasStore store;
@@ -136,7 +137,7 @@ public final class ChatAliases {
             if (aliasOf != null) {
                 throw new InvalidInputException("alias.error.exists", alias, aliasOf);
             }
-            Optional<String> use = names.otherUseOf(alias);
+            Optional<Phrase> use = names.otherUseOf(alias);
             if (use.isPresent()) {
                 throw new InvalidInputException("alias.error.in-use", alias, use.get());
             }

@@ -38,8 +38,14 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
+        Object[] rendered = args.clone();
+        for (int i = 0; i < rendered.length; i++) {
+            if (rendered[i] instanceof Phrase phrase) {
+                rendered[i] = phrase.render(locale); // in the language of the sentence around it
+            }
+        }
         // Always through MessageFormat, so that '' in the bundle reads as one apostrophe.
-        return new MessageFormat(pattern, locale).format(args);
+        return new MessageFormat(pattern, locale).format(rendered);
     }
 
     public static String english(String key, Object... args) {

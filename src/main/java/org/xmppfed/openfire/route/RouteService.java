@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.xmppfed.openfire.policy.DomainNames;
 import org.xmppfed.openfire.policy.EntryListFormat;
 import org.xmppfed.openfire.policy.InvalidInputException;
+import org.xmppfed.openfire.policy.Phrase;
 import org.xmppfed.openfire.policy.PolicyService.ImportMode;
 import org.xmppfed.openfire.store.StaticRouteStore;
 
@@ -47,7 +48,7 @@ public final class RouteService {
 
     private final StaticRouteStore store;
     private final RouteSettingsStore settings;
-    private final Function<String, Optional<String>> ownNameUse;
+    private final Function<String, Optional<Phrase>> ownNameUse;
     private final Clock clock;
     private final AtomicReference<StaticRoutes> current = new AtomicReference<>(StaticRoutes.none());
     private final List<Consumer<StaticRoutes>> listeners = new CopyOnWriteArrayList<>();
@@ -56,7 +57,7 @@ public final class RouteService {
      * @param ownNameUse how this server already uses a name as its own ("the XMPP domain of this
      *                   server", "an email domain", …), or empty for a name that may have routes
      */
-    public RouteService(StaticRouteStore store, RouteSettingsStore settings, Function<String, Optional<String>> ownNameUse, Clock clock) {
+    public RouteService(StaticRouteStore store, RouteSettingsStore settings, Function<String, Optional<Phrase>> ownNameUse, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.ownNameUse = ownNameUse;
@@ -104,7 +105,7 @@ public final class RouteService {
     /** Checks that {@code domain} may have routes and returns its normal form. */
     public String checkedDomain(String domain) {
         String d = DomainNames.normalise(domain);
-        Optional<String> use = ownNameUse.apply(d);
+        Optional<Phrase> use = ownNameUse.apply(d);
         if (use.isPresent()) {
             throw new InvalidInputException("route.error.own-name", d, use.get());
         }

@@ -34,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.xmppfed.openfire.policy.InvalidInputException;
+import org.xmppfed.openfire.policy.Phrase;
 import org.xmppfed.openfire.store.StoreException;
 
 /**
@@ -46,10 +47,10 @@ import org.xmppfed.openfire.store.StoreException;
 class AliasBadInputCorpusTest {
     private static final String SERVICE = "conference.example.com";
     /** Names other capabilities use, as {@code ModuleHost.useOf} answers. */
-    private static final Map<String, String> OTHER_USES = Map.of(
-        "mail.example.com", "an email domain",
-        "partner.example", "a domain with a policy exception",
-        "routed.example", "a domain with a static route");
+    private static final Map<String, Phrase> OTHER_USES = Map.of(
+        "mail.example.com", new Phrase("use.email-domain"),
+        "partner.example", new Phrase("use.policy-exception"),
+        "routed.example", new Phrase("use.static-route"));
 
     private final MemoryChatAliasStore store = new MemoryChatAliasStore();
     private int announced;
@@ -66,7 +67,7 @@ class AliasBadInputCorpusTest {
         }
 
         @Override
-        public Optional<String> otherUseOf(String domain) {
+        public Optional<Phrase> otherUseOf(String domain) {
             return Optional.ofNullable(OTHER_USES.get(domain));
         }
     }, () -> announced++, Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC));

@@ -751,7 +751,7 @@ class BadInputCorpusTest {
             Arguments.of("Conference.Openfire.Example", "192.0.2.1",
                 "conference.openfire.example is a domain of this server (its XMPP domain or a service). Static routes lead to federated partners, not to this server's own names."),
             Arguments.of("alias.example", "192.0.2.1",
-                "alias.example is a chat node alias. Static routes lead to federated partners, not to this server's own names."),
+                "alias.example is a chat node alias of conference.openfire.example. Static routes lead to federated partners, not to this server's own names."),
             Arguments.of("mail.example", "192.0.2.1",
                 "mail.example is an email domain. Static routes lead to federated partners, not to this server's own names."),
             Arguments.of("user@partner.example", "192.0.2.1",

@@ -87,6 +87,9 @@ class RouteServiceTest {
         assertEquals(0, r.store.writes, "nothing saved");
         assertEquals(0, r.settings.announcements);
         assertTrue(published.isEmpty());
+        InvalidInputException german = assertThrows(InvalidInputException.class, () -> r.service.add("mail.example", "192.0.2.1"));
+        assertEquals("mail.example ist eine E-Mail-Domain. Statische Routen f\u00fchren zu f\u00f6derierten Partnern, nicht zu den eigenen Namen"
+            + " dieses Servers.", german.message(java.util.Locale.GERMAN), "the use is said in the language of the message around it");
     }
 
     @Test
@@ -143,7 +146,7 @@ class RouteServiceTest {
         EntryListFormat.Parsed<StaticRoute> parsed = r.service.importFormat().parseCsv(
             "partner.example,192.0.2.10\nalias.example,192.0.2.11\npartner.example,192.0.2.10:5269\n", Instant.EPOCH);
         assertFalse(parsed.ok());
-        assertEquals(List.of("Line 2: alias.example is a chat node alias. Static routes lead to federated partners, not to this server's own names.",
+        assertEquals(List.of("Line 2: alias.example is a chat node alias of conference.openfire.example. Static routes lead to federated partners, not to this server's own names.",
                 "Line 3: partner.example \u2192 192.0.2.10:5269 appears more than once in the file (first on line 1)."),
             parsed.errors().stream().map(e -> e.message(java.util.Locale.ENGLISH)).toList());
         assertTrue(parsed.entries().isEmpty());

@@ -21,14 +21,16 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
+import org.xmppfed.openfire.policy.Phrase;
+
 /** A route service over memory for tests; this server's own names are openfire.example, its components, mail.example and alias.example. */
 public final class Routes {
     public static final Instant T = Instant.parse("2026-11-01T10:00:00Z");
-    public static final Map<String, String> OWN_NAMES = Map.of(
-        "openfire.example", "a domain of this server (its XMPP domain or a service)",
-        "conference.openfire.example", "a domain of this server (its XMPP domain or a service)",
-        "mail.example", "an email domain",
-        "alias.example", "a chat node alias");
+    public static final Map<String, Phrase> OWN_NAMES = Map.of(
+        "openfire.example", new Phrase("use.local-domain"),
+        "conference.openfire.example", new Phrase("use.local-domain"),
+        "mail.example", new Phrase("use.email-domain"),
+        "alias.example", new Phrase("use.chat-alias", "conference.openfire.example"));
 
     public final MemoryStaticRouteStore store = new MemoryStaticRouteStore();
     public final MemoryRouteSettings settings = new MemoryRouteSettings();

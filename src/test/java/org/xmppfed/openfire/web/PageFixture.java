@@ -119,7 +119,7 @@ final class PageFixture {
         policy = new PolicyService(new JdbcPolicyExceptionStore(TestDatabases.hsqldb()), settings, Clock.systemUTC());
         policy.reload();
         routes = new RouteService(new JdbcStaticRouteStore(TestDatabases.hsqldb()), routeSettings,
-            d -> d.equals("openfire.test") ? Optional.of("a domain of this server (its XMPP domain or a service)") : Optional.empty(),
+            d -> d.equals("openfire.test") ? Optional.of(new org.xmppfed.openfire.policy.Phrase("use.local-domain")) : Optional.empty(),
             Clock.systemUTC());
         routes.addListener(r -> policy.routedDomains(r.automaticallyAllowed()));
         routes.reload();
@@ -140,8 +140,9 @@ final class PageFixture {
                 }
 
                 @Override
-                public java.util.Optional<String> otherUseOf(String domain) {
-                    return policy.find(domain).isPresent() ? java.util.Optional.of("a domain with a policy exception") : java.util.Optional.empty();
+                public java.util.Optional<org.xmppfed.openfire.policy.Phrase> otherUseOf(String domain) {
+                    return policy.find(domain).isPresent() ? java.util.Optional.of(new org.xmppfed.openfire.policy.Phrase("use.policy-exception"))
+                        : java.util.Optional.empty();
                 }
             }, () -> aliasAnnouncements++, Clock.systemUTC());
         aliases.reload();
