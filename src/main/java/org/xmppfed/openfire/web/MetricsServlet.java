@@ -46,6 +46,14 @@ public final class MetricsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            answer(request, response);
+        } finally {
+            MachineRequests.forgetNewSession(request);
+        }
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         MetricsEndpoint metrics = context.get().metrics();
         if (!metrics.authorised(request.getHeader("Authorization"))) {

@@ -231,6 +231,15 @@ class ConnectionsIT {
         HttpResponse<String> ok = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
             .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ok.statusCode(), ok.body());
+        // Openfire's plugin servlet opens an HTTP session per request; a scrape must not leave it behind. Sent back,
+        // the first scrape's session cookie names no session any more, so the server has to open a new one.
+        String cookie = ok.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+            .map(c -> c.split(";", 2)[0]).orElseThrow(() -> new AssertionError("a scrape opens a session: " + ok.headers()));
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+            .header("Cookie", cookie).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, again.statusCode());
+        assertTrue(again.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID=")),
+            "the first scrape's session was dropped: " + again.headers());
         String text = ok.body();
         assertTrue(text.contains("xmppfed_stanzas_allowed_total{domain=\"" + FederationEnvironment.REMOTE_A + "\",direction=\"incoming\"}"), text);
         assertTrue(text.contains("xmppfed_stanzas_denied_total{domain=\"" + FederationEnvironment.REMOTE_B + "\",direction=\"incoming\"}"), text);
