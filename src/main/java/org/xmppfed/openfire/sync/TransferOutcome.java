@@ -58,7 +58,8 @@ public record TransferOutcome(boolean applied, List<PartCount> counts, String de
     public List<String> countLines(Locale locale) {
         List<String> lines = new ArrayList<>();
         if (defaultBefore != null) {
-            lines.add(Messages.format(locale, "sync.count.default", defaultBefore, defaultAfter));
+            lines.add(defaultBefore.equals(defaultAfter) ? Messages.format(locale, "sync.count.default.same", defaultBefore)
+                : Messages.format(locale, "sync.count.default", defaultBefore, defaultAfter));
         }
         for (PartCount c : counts) {
             lines.add(Messages.format(locale, "sync.count", Messages.format(locale, c.part().messageKey()), c.before(), c.after(),

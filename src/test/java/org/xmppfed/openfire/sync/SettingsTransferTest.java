@@ -178,6 +178,7 @@ class SettingsTransferTest {
         assertEquals(peer.aliases.current().all(), twin.aliases.current().all());
         assertNotEquals(announcements, twin.aliasAnnouncements, "the other nodes are told");
         assertTrue(o.countLines(Locale.ENGLISH).contains("Chat node aliases: 2 \u2192 2 (1 added, 0 changed, 1 removed)"), o.countLines(Locale.ENGLISH).toString());
+        assertEquals("Default policy: DENY (unchanged)", o.countLines(Locale.ENGLISH).get(0));
     }
 
     @Test
