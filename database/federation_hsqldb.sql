@@ -59,6 +59,7 @@ CREATE TABLE ofFedPeer (
   secret       VARCHAR(1000) NOT NULL,
   createdAt    BIGINT       NOT NULL,
   changedAt    BIGINT       NOT NULL,
+  acceptPushes INTEGER DEFAULT 0 NOT NULL,
   CONSTRAINT ofFedPeer_pk PRIMARY KEY (peerId),
   CONSTRAINT ofFedPeer_name UNIQUE (peerName)
 );

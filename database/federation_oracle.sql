@@ -59,6 +59,7 @@ CREATE TABLE ofFedPeer (
   secret       VARCHAR2(1000) NOT NULL,
   createdAt    NUMBER(19)       NOT NULL,
   changedAt    NUMBER(19)       NOT NULL,
+  acceptPushes NUMBER(10) DEFAULT 0 NOT NULL,
   CONSTRAINT ofFedPeer_pk PRIMARY KEY (peerId),
   CONSTRAINT ofFedPeer_name UNIQUE (peerName)
 );

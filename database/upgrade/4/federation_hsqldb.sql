@@ -17,7 +17,8 @@ CREATE TABLE ofFedChatAlias (
   CONSTRAINT ofFedChatAlias_pk PRIMARY KEY (aliasDomain)
 );
 
--- Peer clusters: other deployments of the plugin whose settings the troubleshooter compares (secret stored encrypted)
+-- Peer clusters: other deployments of the plugin whose settings the troubleshooter compares (secret stored encrypted);
+-- acceptPushes 1 = this cluster accepts the peer's pushes of federation settings
 CREATE TABLE ofFedPeer (
   peerId       BIGINT       NOT NULL,
   peerName     VARCHAR(100)  NOT NULL,
@@ -25,6 +26,7 @@ CREATE TABLE ofFedPeer (
   secret       VARCHAR(1000) NOT NULL,
   createdAt    BIGINT       NOT NULL,
   changedAt    BIGINT       NOT NULL,
+  acceptPushes INTEGER DEFAULT 0 NOT NULL,
   CONSTRAINT ofFedPeer_pk PRIMARY KEY (peerId),
   CONSTRAINT ofFedPeer_name UNIQUE (peerName)
 );

@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.jivesoftware.database.DbConnectionManager;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.muc.MultiUserChatService;
 import org.slf4j.Logger;
@@ -77,7 +76,7 @@ public final class AliasModule implements FederationModule {
                 return host.useOf(domain);
             }
         };
-        ChatAliases a = new ChatAliases(new JdbcChatAliasStore(DbConnectionManager::getConnection), names, settings::announceChange,
+        ChatAliases a = new ChatAliases(new JdbcChatAliasStore(host.database()), names, settings::announceChange,
             Clock.systemUTC());
         a.addListener(table -> worker.execute("accepting the chat node aliases", () -> gateway.offer(OFFER, Set.copyOf(names(table)))));
         // Read before the interceptor is registered, so the first stanza is already mapped.

@@ -76,7 +76,7 @@ public final class EmailModule implements FederationModule {
         EmailIndex index = new EmailIndex(host.xmppDomain());
         FederatedDomainClaims claims = new FederatedDomainClaims(() -> host.service(PolicyService.class), () -> host.service(ChatAliases.class),
             new JdbcRemoteDomainStore(DbConnectionManager::getConnection), host.hostName());
-        email = new EmailFederation(new JdbcEmailDomainStore(DbConnectionManager::getConnection), settings, index,
+        email = new EmailFederation(new JdbcEmailDomainStore(host.database()), settings, index,
             host.openfireDomains()::isLocal, Clock.systemUTC(), claims);
         UserEmailEvents events = new UserEmailEvents(index, user -> worker.coalesced("recording email domains", this::recordUserDomains));
         // Read before the interceptor is registered, so the first stanza is already judged with them.

@@ -26,8 +26,10 @@ import org.xmppfed.openfire.policy.Phrase;
 import org.xmppfed.openfire.troubleshoot.SnapshotContext;
 import org.xmppfed.openfire.troubleshoot.SnapshotItem;
 
+import org.jivesoftware.database.DbConnectionManager;
 import org.xmppfed.openfire.certs.RequiredName;
 import org.xmppfed.openfire.metrics.MetricRegistry;
+import org.xmppfed.openfire.store.TransactionScope;
 
 /**
  * What the plugin gives its modules: the shared worker thread, Openfire's own names, the error
@@ -48,6 +50,7 @@ public final class ModuleHost {
     private volatile Function<String, Optional<Phrase>> ownNameUses = domain -> Optional.empty();
     private volatile Function<SnapshotContext, List<SnapshotItem>> snapshotItems = context -> List.of();
     private volatile Supplier<List<String>> servedNames = List::of;
+    private final TransactionScope database = new TransactionScope(DbConnectionManager::getConnection);
 
     ModuleHost(Worker worker, LocalDomains openfireDomains, String xmppDomain, String hostName, ErrorSender errors,
                GatewayDomains gateway) {
@@ -61,6 +64,14 @@ public final class ModuleHost {
 
     public Worker worker() {
         return worker;
+    }
+
+    /**
+     * Openfire's database, for the stores of settings that a peer cluster's push or pull changes
+     * together: built on it, they can write in one transaction ({@link TransactionScope#inOneTransaction}).
+     */
+    public TransactionScope database() {
+        return database;
     }
 
     /** Openfire's XMPP domain and its components' domains (not the names the modules add). */

@@ -33,6 +33,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.jivesoftware.admin.AuthCheckFilter;
+import org.jivesoftware.admin.PluginFilter;
 import org.jivesoftware.database.DbConnectionManager;
 import org.jivesoftware.openfire.XMPPServer;
 import org.jivesoftware.openfire.server.RemoteServerConfiguration;
@@ -41,6 +42,7 @@ import org.jivesoftware.openfire.spi.ConnectionType;
 import org.jivesoftware.util.JiveGlobals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xmppfed.openfire.alias.ChatAliases;
 import org.xmppfed.openfire.dns.SrvCheck;
 import org.xmppfed.openfire.email.EmailFederation;
 import org.xmppfed.openfire.email.EmailIndex;
@@ -54,6 +56,9 @@ import org.xmppfed.openfire.route.RouteService;
 import org.xmppfed.openfire.route.RouteTarget;
 import org.xmppfed.openfire.store.JdbcPeerStore;
 import org.xmppfed.openfire.store.SecretCipher;
+import org.xmppfed.openfire.sync.PeerSync;
+import org.xmppfed.openfire.sync.PushEndpoint;
+import org.xmppfed.openfire.sync.SettingsTransfer;
 import org.xmppfed.openfire.troubleshoot.LocalFacts;
 import org.xmppfed.openfire.troubleshoot.NodeStatus;
 import org.xmppfed.openfire.troubleshoot.SettingsSnapshot;
@@ -62,18 +67,30 @@ import org.xmppfed.openfire.troubleshoot.SnapshotEndpoint;
 import org.xmppfed.openfire.troubleshoot.SnapshotItem;
 import org.xmppfed.openfire.troubleshoot.Troubleshooter;
 import org.xmppfed.openfire.troubleshoot.Verdict;
+import org.xmppfed.openfire.web.PeerPushFilter;
 
 /**
  * Peer clusters and the troubleshooter: the registry of peers (secrets stored with Openfire's
  * property encryption), the settings snapshot served to them at {@value #SNAPSHOT_PATH} outside the
- * admin login (every request signed; see {@link SignedRequestCheck}), and the troubleshooter with
- * what it checks gathered from Openfire and the other capabilities; optionally run every N hours
+ * admin login (every request signed; see {@link SignedRequestCheck}), the pushes of settings they send
+ * to {@value #PUSH_PATH} (signed the same way, applied only from peers allowed to push; see
+ * {@link PushEndpoint}) and this side of "compare and sync" ({@link PeerSync}), and the troubleshooter
+ * with what it checks gathered from Openfire and the other capabilities; optionally run every N hours
  * ({@value #EVERY_HOURS}, 0 = only on demand). Listed last: the snapshot asks every other module.
+ *
+ * <p>The push endpoint is a filter registered with Openfire's {@link PluginFilter} (the same
+ * {@code addPluginFilter(String, Filter)} and {@code removePluginFilter(String, String)} in 4.2.0 and
+ * 5.1.1): Openfire's plugin servlet refuses every POST to a plugin that lacks the admin console's CSRF
+ * token, which a peer cannot have; the filter answers before it.
  */
 public final class PeerModule implements FederationModule {
     private static final Logger LOG = LoggerFactory.getLogger(PeerModule.class);
     /** The snapshot's path as Openfire's admin login filter sees it (relative to /plugins/). */
     static final String SNAPSHOT_PATH = "federation/" + Troubleshooter.SNAPSHOT_ENDPOINT;
+    /** The push endpoint's path as the admin login filter sees it. */
+    static final String PUSH_PATH = "federation/" + PeerSync.PUSH_ENDPOINT;
+    /** The push endpoint's URL as Openfire's plugin filter matches it (from the admin console's root). */
+    static final String PUSH_URL = "/plugins/" + PUSH_PATH;
     static final String EVERY_HOURS = "plugin.federation.troubleshooter.every-hours";
 
     private final String pluginVersion;
@@ -91,8 +108,15 @@ public final class PeerModule implements FederationModule {
         Clock clock = Clock.systemUTC();
         PeerRegistry registry = new PeerRegistry(new JdbcPeerStore(DbConnectionManager::getConnection, new OpenfireCipher()), clock);
         troubleshooter = new Troubleshooter(new OpenfireSources(registry), new PeerClient(clock), clock);
-        SnapshotEndpoint endpoint = new SnapshotEndpoint(new SignedRequestCheck(clock), registry::peers, troubleshooter, clock);
+        SignedRequestCheck requests = new SignedRequestCheck(clock); // one nonce table for both endpoints
+        SnapshotEndpoint endpoint = new SnapshotEndpoint(requests, registry::peers, troubleshooter, clock);
+        SettingsTransfer transfer = new SettingsTransfer(() -> host.service(PolicyService.class), () -> host.service(RouteService.class),
+            () -> host.service(ChatAliases.class), () -> host.service(EmailFederation.class), host.database(), clock);
+        PushEndpoint push = new PushEndpoint(requests, registry::peers, transfer, EventModule.events(host), clock);
+        PeerSync sync = new PeerSync(troubleshooter, PeerClient.withTimeouts(clock, PeerSync.PUSH_READ_TIMEOUT, PeerSync.PUSH_DEADLINE), transfer);
         AuthCheckFilter.addExclude(SNAPSHOT_PATH);
+        AuthCheckFilter.addExclude(PUSH_PATH);
+        PluginFilter.addPluginFilter(PUSH_URL, new PeerPushFilter());
         int hours = JiveGlobals.getIntProperty(EVERY_HOURS, 0);
         if (hours > 0) {
             scheduled = host.worker().every(hours, hours, TimeUnit.HOURS, "scheduled troubleshooter run",
@@ -101,6 +125,8 @@ public final class PeerModule implements FederationModule {
         host.publish(PeerRegistry.class, registry);
         host.publish(Troubleshooter.class, troubleshooter);
         host.publish(SnapshotEndpoint.class, endpoint);
+        host.publish(PushEndpoint.class, push);
+        host.publish(PeerSync.class, sync);
     }
 
     @Override
@@ -108,6 +134,8 @@ public final class PeerModule implements FederationModule {
         if (scheduled != null) {
             scheduled.cancel(false);
         }
+        PluginFilter.removePluginFilter(PUSH_URL, PeerPushFilter.class.getName());
+        AuthCheckFilter.removeExclude(PUSH_PATH);
         AuthCheckFilter.removeExclude(SNAPSHOT_PATH);
         troubleshooter.close();
     }

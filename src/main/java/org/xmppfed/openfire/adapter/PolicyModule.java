@@ -83,7 +83,7 @@ public final class PolicyModule implements FederationModule {
         EventLog events = EventModule.events(host);
         sweeper = new SessionSweeper(events, host.closures());
         settings = new JivePolicySettings(() -> worker.coalesced("policy reload", policy::reload));
-        policy = new PolicyService(new JdbcPolicyExceptionStore(DbConnectionManager::getConnection), settings, Clock.systemUTC());
+        policy = new PolicyService(new JdbcPolicyExceptionStore(host.database()), settings, host::ownNameUse, Clock.systemUTC());
         try {
             policy.reload();
         } catch (RuntimeException e) {

@@ -21,12 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.jivesoftware.database.DbConnectionManager;
 import org.jivesoftware.openfire.SessionManager;
 import org.jivesoftware.openfire.session.DomainPair;
 import org.jivesoftware.openfire.session.LocalSession;
@@ -40,7 +37,6 @@ import org.xmppfed.openfire.policy.Phrase;
 import org.xmppfed.openfire.policy.PolicyService;
 import org.xmppfed.openfire.route.RouteSelector;
 import org.xmppfed.openfire.route.RouteService;
-import org.xmppfed.openfire.route.StaticRoute;
 import org.xmppfed.openfire.route.StaticRoutes;
 import org.xmppfed.openfire.store.JdbcStaticRouteStore;
 import org.xmppfed.openfire.troubleshoot.SnapshotContext;
@@ -72,7 +68,7 @@ public final class RouteModule implements FederationModule {
         events = EventModule.events(host);
         policy = host.service(PolicyService.class);
         settings = new JiveRouteSettings(() -> worker.coalesced("static routes reload", routes::reload));
-        routes = new RouteService(new JdbcStaticRouteStore(DbConnectionManager::getConnection), settings, host::ownNameUse, Clock.systemUTC());
+        routes = new RouteService(new JdbcStaticRouteStore(host.database()), settings, host::ownNameUse, Clock.systemUTC());
         routes.addListener(this::apply);
         try {
             routes.reload();
@@ -147,11 +143,7 @@ public final class RouteModule implements FederationModule {
             return List.of();
         }
         StaticRoutes current = service.current();
-        Map<String, String> byDomain = new TreeMap<>();
-        for (StaticRoute route : current.routes()) {
-            byDomain.merge(route.domain(), route.target().toString(), (a, b) -> a + " " + b);
-        }
-        byDomain.replaceAll((domain, targets) -> String.join(" ", new TreeSet<>(List.of(targets.split(" ")))));
+        Map<String, String> byDomain = current.targetsByDomain();
         return List.of(
             SnapshotItem.value("routes.switch", (current.enabled() ? "on" : "off") + (current.allowedAutomatically() ? ", allowed automatically" : "")),
             SnapshotItem.entries("routes", byDomain));

@@ -16,10 +16,15 @@
 package org.xmppfed.openfire.alias;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -27,6 +32,7 @@ import org.xmppfed.openfire.policy.DomainNames;
 import org.xmppfed.openfire.policy.InvalidInputException;
 import org.xmppfed.openfire.policy.Phrase;
 import org.xmppfed.openfire.store.ChatAliasStore;
+import org.xmppfed.openfire.store.StagedChange;
 
 /**
  * Chat node aliases: the table in force (read without locks on the stanza path) and the changes an
@@ -150,6 +156,73 @@ public final class ChatAliases {
             throw new InvalidInputException("alias.error.service-unknown", rawService.strip());
         }
         return new ChatNodeAlias(alias, service);
+    }
+
+    /**
+     * Checks a whole alias table (alias to service, as a peer cluster has it) as if it replaced this
+     * one: every alias with the rules of {@link #checked}; an alias this server has already is not
+     * refused for existing. Returns every problem, each with the entry it is about ("alias → service").
+     */
+    public List<Map.Entry<String, InvalidInputException>> checkReplacement(Map<String, String> wanted) {
+        List<Map.Entry<String, InvalidInputException>> problems = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(wanted).entrySet()) {
+            try {
+                ChatNodeAlias a = checkedForReplacement(e.getKey(), e.getValue());
+                String first = seen.putIfAbsent(a.alias(), e.getKey());
+                if (first != null) {
+                    throw new InvalidInputException("alias.error.duplicate", a.alias(), first);
+                }
+            } catch (InvalidInputException x) {
+                problems.add(Map.entry(e.getKey() + " \u2192 " + e.getValue(), x));
+            }
+        }
+        return problems;
+    }
+
+    private ChatNodeAlias checkedForReplacement(String rawAlias, String rawService) {
+        String alias = DomainNames.normalise(rawAlias);
+        return checked(table.serviceOf(alias) != null ? alias : null, rawAlias, rawService);
+    }
+
+    /**
+     * Stages a whole alias table, checked with {@link #checkReplacement} first, as one change: aliases
+     * that stay are left as they are (with their creation time), the others removed, changed or added.
+     * Nothing is stored or in force before the returned change's {@code store} and {@code publish}.
+     * Call with this object's monitor held from here to {@code publish}.
+     */
+    public synchronized StagedChange stageReplacement(Map<String, String> wanted) {
+        Map<String, ChatNodeAlias> next = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(wanted).entrySet()) {
+            ChatNodeAlias a = checkedForReplacement(e.getKey(), e.getValue());
+            next.put(a.alias(), a);
+        }
+        ChatAliasTable now = table;
+        return new StagedChange() {
+            @Override
+            public void store() {
+                for (ChatNodeAlias old : now.all()) {
+                    if (!next.containsKey(old.alias())) {
+                        ChatAliases.this.store.delete(old.alias());
+                    }
+                }
+                for (ChatNodeAlias a : next.values()) {
+                    String service = now.serviceOf(a.alias());
+                    if (service == null) {
+                        ChatAliases.this.store.insert(a, clock.instant());
+                    } else if (!service.equals(a.service())) {
+                        ChatAliases.this.store.replace(a.alias(), a);
+                    }
+                }
+            }
+
+            @Override
+            public void publish() {
+                synchronized (ChatAliases.this) {
+                    changed();
+                }
+            }
+        };
     }
 
     private String existing(String original) {

@@ -21,9 +21,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -31,6 +33,7 @@ import java.util.function.Predicate;
 
 import org.xmppfed.openfire.policy.InvalidInputException;
 import org.xmppfed.openfire.store.EmailDomainStore;
+import org.xmppfed.openfire.store.StagedChange;
 
 /**
  * Email address for federation: the switch, the email domains and the address mapping that the
@@ -321,6 +324,94 @@ public final class EmailFederation {
         }
         reload();
         return domain;
+    }
+
+    /**
+     * The email domains served, as peer clusters compare them: without the XMPP domain, which every
+     * cluster serves for itself.
+     */
+    public Set<String> servedDomains() {
+        Set<String> served = new TreeSet<>(state.served());
+        served.remove(index.xmppDomain());
+        return served;
+    }
+
+    /**
+     * Checks a set of email domains (as a peer cluster serves them) as if it became the domains this
+     * server serves: each a valid email domain, not a domain of this server, each once, and - for a
+     * domain not served here yet - not one we federate with (the check an approval makes). Returns every
+     * problem, each with the domain it is about.
+     */
+    public List<Map.Entry<String, InvalidInputException>> checkServed(Set<String> wanted) {
+        List<Map.Entry<String, InvalidInputException>> problems = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        State s = state;
+        for (String raw : new TreeSet<>(wanted)) {
+            try {
+                String domain = EmailDomainRules.normalise(raw);
+                String first = seen.putIfAbsent(domain, raw);
+                if (first != null) {
+                    throw new InvalidInputException("email.domain.error.duplicate", domain, first);
+                }
+                if (domain.equals(index.xmppDomain()) || isServerDomain.test(domain)) {
+                    throw new InvalidInputException("email.domain.error.server-domain", domain);
+                }
+                if (!s.served().contains(domain)) {
+                    refuseIfClaimedElsewhere(domain);
+                }
+            } catch (InvalidInputException e) {
+                problems.add(Map.entry(raw, e));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Stages the set of served email domains (checked with {@link #checkServed} first) as one change:
+     * a domain not served yet is approved (recorded as administrator-managed when it is not listed at
+     * all); a served domain not in the set is withdrawn - it stays listed, proposed, and can be approved
+     * again. The email switch stays as it is. Nothing is stored or in force before the returned change's
+     * {@code store} and {@code publish}. Call with this object's monitor held from here to {@code publish}.
+     */
+    public synchronized StagedChange stageServed(Set<String> wanted) {
+        Set<String> next = new TreeSet<>();
+        for (String raw : wanted) {
+            next.add(EmailDomainRules.normalise(raw));
+        }
+        State s = state;
+        Map<String, Boolean> approvals = new TreeMap<>(); // domain -> approve (true) or withdraw (false)
+        for (String domain : next) {
+            if (!s.served().contains(domain)) {
+                approvals.put(domain, true);
+            }
+        }
+        for (String domain : s.served()) {
+            if (!next.contains(domain) && !domain.equals(index.xmppDomain())) {
+                approvals.put(domain, false);
+            }
+        }
+        return new StagedChange() {
+            @Override
+            public void store() {
+                approvals.forEach((domain, approve) -> {
+                    if (s.recorded().containsKey(domain)) {
+                        EmailFederation.this.store.setApproved(domain, approve);
+                    } else {
+                        EmailFederation.this.store.insert(domain, clock.instant(), true);
+                    }
+                });
+            }
+
+            @Override
+            public void publish() {
+                synchronized (EmailFederation.this) {
+                    if (!approvals.isEmpty()) {
+                        settings.announceChange();
+                    }
+                    reload();
+                }
+            }
+        };
     }
 
     /** What the claim check says about {@code domain} (for the page: why a domain cannot be served). */

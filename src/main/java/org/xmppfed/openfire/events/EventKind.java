@@ -26,7 +26,9 @@ import java.util.Locale;
  * {@link #EMAIL_ADDRESS_REFUSED} and {@link #EMAIL_NOT_READY} (the email step),
  * {@link #SETTINGS_CHANGED} (every change saved on an admin page), {@link #PLUGIN_STARTED},
  * {@link #PLUGIN_STOPPED} and {@link #EVENTS_DROPPED} (the event writer itself), {@link #CERTIFICATE_EXPIRING}
- * (the daily certificate check). Defined for the
+ * (the daily certificate check), {@link #SETTINGS_PUSHED} and {@link #PUSH_REFUSED} (pushes of settings
+ * between peer clusters; an applied push is a {@link #SETTINGS_CHANGED} on the receiving cluster, by the
+ * pushing peer). Defined for the
  * capabilities that will emit them, not emitted yet: {@link #CONNECTION_OPENED},
  * {@link #CONNECTION_REFUSED}, {@link #ROUTE_FAILURE}, {@link #CERTIFICATE_PROBLEM}.
  */
@@ -52,7 +54,11 @@ public enum EventKind {
     /** Events that the writer could not keep (its queue was full, or the database failed). */
     EVENTS_DROPPED(false, true),
     /** A federation or trusted certificate that expires within 30 days, has expired or is not valid yet (checked daily). */
-    CERTIFICATE_EXPIRING(false, true);
+    CERTIFICATE_EXPIRING(false, true),
+    /** An administrator pushed this cluster's settings to a peer cluster (with what the peer answered). */
+    SETTINGS_PUSHED(false, false),
+    /** A peer cluster's push of settings that this cluster refused (pushes not accepted from it, or entries it cannot take). */
+    PUSH_REFUSED(false, true);
 
     private final boolean perStanza;
     private final boolean warning;

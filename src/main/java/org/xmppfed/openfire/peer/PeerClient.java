@@ -65,6 +65,11 @@ public final class PeerClient {
         this(clock, MAX_BODY, READ_TIMEOUT, DEADLINE);
     }
 
+    /** A client that waits longer for each answer (a peer applying a large push of settings), still bounded. */
+    public static PeerClient withTimeouts(Clock clock, Duration readTimeout, Duration deadline) {
+        return new PeerClient(clock, MAX_BODY, readTimeout, deadline);
+    }
+
     PeerClient(Clock clock, int maxBody, Duration readTimeout, Duration deadline) {
         this.clock = clock;
         this.maxBody = maxBody;

@@ -20,14 +20,21 @@ import java.util.Objects;
 
 /**
  * Another Openfire deployment (one server or a cluster) running this plugin, registered by the
- * administrator: a name, the base URL of its plugin and the secret both sides share. The secret
- * is used to sign and check requests and is never shown back; {@link #toString()} leaves it out.
+ * administrator: a name, the base URL of its plugin and the secret both sides share, and whether
+ * this cluster accepts the peer's pushes of federation settings (off unless the administrator turns
+ * it on: the secret alone lets a peer read the settings, never change them). The secret is used to
+ * sign and check requests and is never shown back; {@link #toString()} leaves it out.
  */
-public record PeerCluster(long id, String name, String baseUrl, String secret, Instant created, Instant changed) {
+public record PeerCluster(long id, String name, String baseUrl, String secret, Instant created, Instant changed, boolean acceptsPushes) {
     public PeerCluster {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(secret, "secret");
+    }
+
+    /** A peer whose pushes are not accepted. */
+    public PeerCluster(long id, String name, String baseUrl, String secret, Instant created, Instant changed) {
+        this(id, name, baseUrl, secret, created, changed, false);
     }
 
     /** The URL of one of the peer's machine endpoints, e.g. {@code peer-api/snapshot}. */
@@ -37,6 +44,6 @@ public record PeerCluster(long id, String name, String baseUrl, String secret, I
 
     @Override
     public String toString() {
-        return "PeerCluster[" + id + ", " + name + ", " + baseUrl + "]";
+        return "PeerCluster[" + id + ", " + name + ", " + baseUrl + (acceptsPushes ? ", accepts pushes" : "") + "]";
     }
 }

@@ -46,16 +46,27 @@ public final class PeerRegistry {
         return store.find(id);
     }
 
-    public synchronized PeerCluster add(String name, String baseUrl, String secret) {
-        PeerCluster candidate = validated(0, name, baseUrl, PeerRules.secret(secret), null);
+    /** Adds a peer whose pushes are not accepted. */
+    public PeerCluster add(String name, String baseUrl, String secret) {
+        return add(name, baseUrl, secret, false);
+    }
+
+    public synchronized PeerCluster add(String name, String baseUrl, String secret, boolean acceptsPushes) {
+        PeerCluster candidate = validated(0, name, baseUrl, PeerRules.secret(secret), null, acceptsPushes);
         return store.insert(candidate);
     }
 
+    /** Changes a peer's name and URL, and its secret unless {@code secret} is blank; whether it may push stays. */
+    public PeerCluster update(long id, String name, String baseUrl, String secret) {
+        PeerCluster existing = store.find(id).orElseThrow(() -> new InvalidInputException("peers.error.not-found", Long.toString(id)));
+        return update(id, name, baseUrl, secret, existing.acceptsPushes());
+    }
+
     /** Changes a peer; a blank {@code secret} keeps the stored one. */
-    public synchronized PeerCluster update(long id, String name, String baseUrl, String secret) {
+    public synchronized PeerCluster update(long id, String name, String baseUrl, String secret, boolean acceptsPushes) {
         PeerCluster existing = store.find(id).orElseThrow(() -> new InvalidInputException("peers.error.not-found", Long.toString(id)));
         String keptOrNew = secret == null || secret.isEmpty() ? existing.secret() : PeerRules.secret(secret);
-        PeerCluster updated = validated(id, name, baseUrl, keptOrNew, existing.created());
+        PeerCluster updated = validated(id, name, baseUrl, keptOrNew, existing.created(), acceptsPushes);
         store.update(updated);
         return updated;
     }
@@ -66,7 +77,7 @@ public final class PeerRegistry {
         return existing;
     }
 
-    private PeerCluster validated(long id, String name, String baseUrl, String secret, Instant created) {
+    private PeerCluster validated(long id, String name, String baseUrl, String secret, Instant created, boolean acceptsPushes) {
         String n = PeerRules.name(name);
         String url = PeerRules.baseUrl(baseUrl);
         for (PeerCluster p : store.loadAll()) {
@@ -75,6 +86,6 @@ public final class PeerRegistry {
             }
         }
         Instant now = clock.instant();
-        return new PeerCluster(id, n, url, secret, created == null ? now : created, now);
+        return new PeerCluster(id, n, url, secret, created == null ? now : created, now, acceptsPushes);
     }
 }

@@ -114,6 +114,20 @@ public final class EntryListFormat<T> {
         return format == Format.CSV ? parseCsv(text, now) : parseJson(text, now);
     }
 
+    /**
+     * Reads entries that arrive as field pairs rather than as a file (a peer cluster's settings):
+     * each checked like a line of an import, the {@code n}th pair reported as line {@code n}.
+     */
+    public Parsed<T> parsePairs(List<Map.Entry<String, String>> pairs, Instant now) {
+        Collector c = new Collector(now);
+        int line = 0;
+        for (Map.Entry<String, String> pair : pairs) {
+            c.count++;
+            c.add(++line, pair.getKey(), pair.getValue());
+        }
+        return c.result();
+    }
+
     public Parsed<T> parseCsv(String text, Instant now) {
         Collector c = new Collector(now);
         // Lines end with CRLF, CR or LF; read without a regular expression (imports run to 800 000 lines).

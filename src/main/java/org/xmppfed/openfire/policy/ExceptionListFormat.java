@@ -18,6 +18,7 @@ package org.xmppfed.openfire.policy;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -37,49 +38,58 @@ public final class ExceptionListFormat {
         }
     }
 
-    /** The one reader and writer of exception lists. */
-    public static final EntryListFormat<PolicyException> FORMAT = new EntryListFormat<>(new EntryListFormat.Schema<>() {
-        @Override
-        public String listName() {
-            return "exceptions";
-        }
+    /** The one reader and writer of exception lists; patterns are only checked to be patterns (for export, and tests). */
+    public static final EntryListFormat<PolicyException> FORMAT = checking(DomainNames::parsePattern);
 
-        @Override
-        public String firstField() {
-            return "pattern";
-        }
+    /**
+     * The exception list format whose reading checks every pattern with {@code checkedPattern} (which
+     * parses it, or throws with the reason), so that an import names the line of an exception for one
+     * of this server's own names.
+     */
+    public static EntryListFormat<PolicyException> checking(Function<String, DomainPattern> checkedPattern) {
+        return new EntryListFormat<>(new EntryListFormat.Schema<>() {
+            @Override
+            public String listName() {
+                return "exceptions";
+            }
 
-        @Override
-        public String secondField() {
-            return "direction";
-        }
+            @Override
+            public String firstField() {
+                return "pattern";
+            }
 
-        @Override
-        public PolicyException read(String pattern, String direction, Instant now) {
-            return new PolicyException(DomainNames.parsePattern(pattern), Direction.parse(direction), now, now);
-        }
+            @Override
+            public String secondField() {
+                return "direction";
+            }
 
-        @Override
-        public String key(PolicyException e) {
-            return e.pattern().toString();
-        }
+            @Override
+            public PolicyException read(String pattern, String direction, Instant now) {
+                return new PolicyException(checkedPattern.apply(pattern), Direction.parse(direction), now, now);
+            }
 
-        @Override
-        public String first(PolicyException e) {
-            return e.pattern().toString();
-        }
+            @Override
+            public String key(PolicyException e) {
+                return e.pattern().toString();
+            }
 
-        @Override
-        public String second(PolicyException e) {
-            return e.direction().name();
-        }
+            @Override
+            public String first(PolicyException e) {
+                return e.pattern().toString();
+            }
 
-        @Override
-        public void writeMore(PolicyException e, JsonGenerator json) throws IOException {
-            json.writeStringField("created", e.created().toString());
-            json.writeStringField("lastChanged", e.lastChanged().toString());
-        }
-    });
+            @Override
+            public String second(PolicyException e) {
+                return e.direction().name();
+            }
+
+            @Override
+            public void writeMore(PolicyException e, JsonGenerator json) throws IOException {
+                json.writeStringField("created", e.created().toString());
+                json.writeStringField("lastChanged", e.lastChanged().toString());
+            }
+        });
+    }
 
     private ExceptionListFormat() {
     }

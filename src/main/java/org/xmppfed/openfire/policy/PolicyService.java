@@ -27,16 +27,19 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppfed.openfire.store.PolicyExceptionStore;
+import org.xmppfed.openfire.store.StagedChange;
 
 /**
  * Owns the current {@link FederationPolicy} snapshot and every change to it. A change is validated
  * against the complete resulting policy first, then stored in one transaction, then published as a
  * new snapshot (one reference swap) and announced to the other cluster nodes. Anything rejected
- * changes nothing.
+ * changes nothing. An exception is refused for a name this server answers for itself (its XMPP
+ * domain, a service, an email domain, a chat node alias): the policy is about federated partners.
  */
 public final class PolicyService {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyService.class);
@@ -51,14 +54,44 @@ public final class PolicyService {
 
     private final PolicyExceptionStore store;
     private final PolicySettingsStore settings;
+    private final Function<String, Optional<Phrase>> ownNameUse;
     private final Clock clock;
     private final AtomicReference<FederationPolicy> current = new AtomicReference<>(FederationPolicy.lockdown());
     private final List<Consumer<FederationPolicy>> listeners = new CopyOnWriteArrayList<>();
 
+    /** A service that knows no names of its own (for tests and tools). */
     public PolicyService(PolicyExceptionStore store, PolicySettingsStore settings, Clock clock) {
+        this(store, settings, domain -> Optional.empty(), clock);
+    }
+
+    /**
+     * @param ownNameUse how this server already uses a name as its own ("a domain of this server", "an
+     *                   email domain", ...), or empty for a name an exception may name
+     */
+    public PolicyService(PolicyExceptionStore store, PolicySettingsStore settings, Function<String, Optional<Phrase>> ownNameUse,
+                         Clock clock) {
         this.store = store;
         this.settings = settings;
+        this.ownNameUse = ownNameUse;
         this.clock = clock;
+    }
+
+    /**
+     * Checks a pattern as entered and returns it parsed: a domain or wildcard that is not one of this
+     * server's own names ({@code *.example.com} counts as {@code example.com}, which it matches).
+     */
+    public DomainPattern checkedPattern(String pattern) {
+        DomainPattern p = DomainNames.parsePattern(pattern);
+        Optional<Phrase> use = ownNameUse.apply(p.domain());
+        if (use.isPresent()) {
+            throw new InvalidInputException("policy.error.own-name", p.toString(), use.get());
+        }
+        return p;
+    }
+
+    /** The import format whose reading refuses, line by line, exceptions for this server's own names. */
+    public EntryListFormat<PolicyException> importFormat() {
+        return ExceptionListFormat.checking(this::checkedPattern);
     }
 
     /** The snapshot in force; read it once per decision. */
@@ -109,7 +142,7 @@ public final class PolicyService {
     }
 
     public synchronized PolicyException add(String pattern, String direction) {
-        DomainPattern p = DomainPattern.parse(pattern);
+        DomainPattern p = checkedPattern(pattern);
         Direction d = Direction.parse(direction);
         if (indexOf(p) >= 0) {
             throw new InvalidInputException("policy.error.exists", p.toString());
@@ -128,6 +161,9 @@ public final class PolicyService {
     public synchronized PolicyException update(String originalPattern, String pattern, String direction) {
         DomainPattern original = DomainPattern.parse(originalPattern);
         DomainPattern p = DomainPattern.parse(pattern);
+        if (!p.equals(original)) {
+            checkedPattern(pattern);
+        }
         Direction d = Direction.parse(direction);
         int at = indexOf(original);
         if (at < 0) {
@@ -176,6 +212,46 @@ public final class PolicyService {
         store.replaceAll(byPattern.values());
         commit(next);
         return byPattern.size();
+    }
+
+    /**
+     * Stages the default policy and the whole exception list as one change (what a peer cluster's push
+     * or pull brings): the exceptions were read through {@link #importFormat()}; those that stay keep
+     * their times. Nothing is stored or in force before the returned change's {@code store} and
+     * {@code publish}; the federation switch and the routed domains stay whatever they are then.
+     * Call with this service's monitor held from here to {@code publish} (see the caller).
+     */
+    public synchronized StagedChange stageReplacement(DefaultPolicy defaultPolicy, Collection<PolicyException> wanted) {
+        Map<DomainPattern, PolicyException> existing = new LinkedHashMap<>();
+        for (PolicyException e : current().exceptions()) {
+            existing.put(e.pattern(), e);
+        }
+        List<PolicyException> rows = new ArrayList<>(wanted.size());
+        for (PolicyException e : wanted) {
+            PolicyException old = existing.get(e.pattern());
+            rows.add(old == null ? e : old.direction() == e.direction() ? old
+                : new PolicyException(e.pattern(), e.direction(), old.created(), e.lastChanged()));
+        }
+        FederationPolicy staged = FederationPolicy.of(current().enabled(), defaultPolicy, rows, current().routedDomains());
+        return new StagedChange() {
+            @Override
+            public void store() {
+                store.replaceAll(rows);
+            }
+
+            @Override
+            public void publish() {
+                synchronized (PolicyService.this) {
+                    FederationPolicy now = current();
+                    FederationPolicy next = now.enabled() == staged.enabled() ? staged.withRoutedDomains(now.routedDomains())
+                        : FederationPolicy.of(now.enabled(), defaultPolicy, rows, now.routedDomains());
+                    if (now.defaultPolicy() != defaultPolicy) {
+                        settings.save(now.enabled(), defaultPolicy);
+                    }
+                    commit(next);
+                }
+            }
+        };
     }
 
     private int indexOf(DomainPattern p) {

@@ -34,6 +34,7 @@ import org.xmppfed.openfire.policy.EntryListFormat;
 import org.xmppfed.openfire.policy.InvalidInputException;
 import org.xmppfed.openfire.policy.Phrase;
 import org.xmppfed.openfire.policy.PolicyService.ImportMode;
+import org.xmppfed.openfire.store.StagedChange;
 import org.xmppfed.openfire.store.StaticRouteStore;
 
 /**
@@ -187,6 +188,40 @@ public final class RouteService {
         store.replaceAll(byKey.values());
         commit(next);
         return byKey.size();
+    }
+
+    /**
+     * Stages the whole route list as one change (what a peer cluster's push or pull brings), read
+     * through {@link #importFormat()}; routes that stay keep their creation time. Nothing is stored
+     * or in force before the returned change's {@code store} and {@code publish}; the switches stay
+     * whatever they are then. Call with this service's monitor held from here to {@code publish}.
+     */
+    public synchronized StagedChange stageReplacement(Collection<StaticRoute> wanted) {
+        List<InvalidInputException> refused = refusedForOwnNames(wanted);
+        if (!refused.isEmpty()) {
+            throw refused.get(0);
+        }
+        Map<String, StaticRoute> existing = new LinkedHashMap<>();
+        for (StaticRoute r : current().routes()) {
+            existing.put(r.describe(), r);
+        }
+        List<StaticRoute> rows = new ArrayList<>(wanted.size());
+        for (StaticRoute r : wanted) {
+            rows.add(existing.getOrDefault(r.describe(), r));
+        }
+        return new StagedChange() {
+            @Override
+            public void store() {
+                store.replaceAll(rows);
+            }
+
+            @Override
+            public void publish() {
+                synchronized (RouteService.this) {
+                    commit(build(rows));
+                }
+            }
+        };
     }
 
     private static void requireAbsent(List<StaticRoute> all, StaticRoute route) {

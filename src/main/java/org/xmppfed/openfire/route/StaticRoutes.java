@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.xmppfed.openfire.policy.DomainNames;
 import org.xmppfed.openfire.policy.InvalidInputException;
@@ -81,6 +83,20 @@ public final class StaticRoutes {
     /** Every route, sorted by domain, then target. */
     public List<StaticRoute> routes() {
         return routes;
+    }
+
+    /**
+     * Every routed domain with its targets as one text ("host:port host:port", in text order): how
+     * peer clusters compare and transfer the routes.
+     */
+    public Map<String, String> targetsByDomain() {
+        Map<String, TreeSet<String>> targets = new TreeMap<>();
+        for (StaticRoute r : routes) {
+            targets.computeIfAbsent(r.domain(), d -> new TreeSet<>()).add(r.target().toString());
+        }
+        Map<String, String> result = new TreeMap<>();
+        targets.forEach((domain, t) -> result.put(domain, String.join(" ", t)));
+        return result;
     }
 
     /** The domains that have at least one route (whether routes are in use or not). */

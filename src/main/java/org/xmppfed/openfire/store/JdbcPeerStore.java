@@ -27,16 +27,17 @@ import java.util.Optional;
 import org.xmppfed.openfire.peer.PeerCluster;
 
 /**
- * Peer clusters in table {@code ofFedPeer}, the secret stored through a {@link SecretCipher};
+ * Peer clusters in table {@code ofFedPeer} (whether pushes are accepted as 0/1 in {@code acceptPushes}),
+ * the secret stored through a {@link SecretCipher};
  * portable SQL, tested on HSQLDB and PostgreSQL.
  */
 public final class JdbcPeerStore implements PeerStore {
-    private static final String COLUMNS = "peerId, peerName, baseUrl, secret, createdAt, changedAt";
+    private static final String COLUMNS = "peerId, peerName, baseUrl, secret, createdAt, changedAt, acceptPushes";
     private static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM ofFedPeer ORDER BY peerName";
     private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM ofFedPeer WHERE peerId = ?";
     private static final String NEXT_ID = "SELECT MAX(peerId) FROM ofFedPeer";
-    private static final String INSERT = "INSERT INTO ofFedPeer (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE = "UPDATE ofFedPeer SET peerName = ?, baseUrl = ?, secret = ?, changedAt = ? WHERE peerId = ?";
+    private static final String INSERT = "INSERT INTO ofFedPeer (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE = "UPDATE ofFedPeer SET peerName = ?, baseUrl = ?, secret = ?, changedAt = ?, acceptPushes = ? WHERE peerId = ?";
     private static final String DELETE = "DELETE FROM ofFedPeer WHERE peerId = ?";
 
     private final ConnectionSource connections;
@@ -82,7 +83,8 @@ public final class JdbcPeerStore implements PeerStore {
             try (PreparedStatement ps = con.prepareStatement(NEXT_ID); ResultSet rs = ps.executeQuery()) {
                 id = rs.next() ? rs.getLong(1) + 1 : 1;
             }
-            PeerCluster stored = new PeerCluster(id, peer.name(), peer.baseUrl(), peer.secret(), peer.created(), peer.changed());
+            PeerCluster stored = new PeerCluster(id, peer.name(), peer.baseUrl(), peer.secret(), peer.created(), peer.changed(),
+                peer.acceptsPushes());
             try (PreparedStatement ps = con.prepareStatement(INSERT)) {
                 ps.setLong(1, id);
                 ps.setString(2, stored.name());
@@ -90,6 +92,7 @@ public final class JdbcPeerStore implements PeerStore {
                 ps.setString(4, cipher.encrypt(stored.secret()));
                 ps.setLong(5, stored.created().toEpochMilli());
                 ps.setLong(6, stored.changed().toEpochMilli());
+                ps.setInt(7, stored.acceptsPushes() ? 1 : 0);
                 ps.executeUpdate();
             }
             return stored;
@@ -104,7 +107,8 @@ public final class JdbcPeerStore implements PeerStore {
                 ps.setString(2, peer.baseUrl());
                 ps.setString(3, cipher.encrypt(peer.secret()));
                 ps.setLong(4, peer.changed().toEpochMilli());
-                ps.setLong(5, peer.id());
+                ps.setInt(5, peer.acceptsPushes() ? 1 : 0);
+                ps.setLong(6, peer.id());
                 if (ps.executeUpdate() != 1) {
                     throw new SQLException("peer cluster " + peer.id() + " is not recorded");
                 }
@@ -126,6 +130,6 @@ public final class JdbcPeerStore implements PeerStore {
 
     private PeerCluster read(ResultSet rs) throws SQLException {
         return new PeerCluster(rs.getLong(1), rs.getString(2), rs.getString(3), cipher.decrypt(rs.getString(4)),
-            Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)));
+            Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)), rs.getInt(7) != 0);
     }
 }

@@ -31,16 +31,17 @@ import org.xmppfed.openfire.troubleshoot.SnapshotComparison;
 import org.xmppfed.openfire.troubleshoot.Troubleshooter;
 
 /**
- * Federation → Peer clusters: the registered peers (name, base URL of their plugin; the secret is
- * never shown), add and edit with every field checked and the input kept, delete with confirmation,
- * and a link test that asks the peer for its signed snapshot and says what came back.
+ * Federation → Peer clusters: the registered peers (name, base URL of their plugin, whether their pushes
+ * are accepted; the secret is never shown), add and edit with every field checked and the input kept,
+ * delete with confirmation, a link test that asks the peer for its signed snapshot and says what came
+ * back, and the way to each peer's "compare and sync" page.
  */
 public final class PeersServlet extends AdminPage {
     static final String PAGE_ID = "federation-peers";
 
     /** What {@code peers.jte} shows; {@code editing} is 0 for the add form. */
-    public record View(Notice notice, List<PeerCluster> peers, long editing, String name, String baseUrl, String confirmDelete,
-                       long confirmDeleteId, String snapshotUrl, FieldErrors errors) {
+    public record View(Notice notice, List<PeerCluster> peers, long editing, String name, String baseUrl, boolean acceptPushes,
+                       String confirmDelete, long confirmDeleteId, String snapshotUrl, FieldErrors errors) {
     }
 
     public PeersServlet() {
@@ -67,7 +68,8 @@ public final class PeersServlet extends AdminPage {
         Optional<PeerCluster> editing = edit > 0 ? registry().find(edit) : Optional.empty();
         Optional<PeerCluster> deleting = id(param(request, "delete")) > 0 ? registry().find(id(param(request, "delete"))) : Optional.empty();
         show(request, response, notice, editing.map(PeerCluster::id).orElse(0L), editing.map(PeerCluster::name).orElse(""),
-            editing.map(PeerCluster::baseUrl).orElse(""), deleting.orElse(null), new FieldErrors());
+            editing.map(PeerCluster::baseUrl).orElse(""), editing.map(PeerCluster::acceptsPushes).orElse(false), deleting.orElse(null),
+            new FieldErrors());
     }
 
     @Override
@@ -81,6 +83,7 @@ public final class PeersServlet extends AdminPage {
         String name = param(request, "name");
         String url = param(request, "url");
         String secret = param(request, "secret");
+        boolean acceptPushes = param(request, "acceptPushes").equals("true");
         FieldErrors errors = new FieldErrors();
         switch (action) {
             case "add", "update" -> {
@@ -91,16 +94,18 @@ public final class PeersServlet extends AdminPage {
                 }
                 if (errors.isEmpty()) {
                     try {
-                        PeerCluster saved = action.equals("add") ? registry().add(name, url, secret) : registry().update(id, name, url, secret);
+                        PeerCluster saved = action.equals("add") ? registry().add(name, url, secret, acceptPushes)
+                            : registry().update(id, name, url, secret, acceptPushes);
                         context().audit().record(request, action.equals("add") ? "Peer cluster added" : "Peer cluster changed",
-                            saved.name() + " at " + saved.baseUrl() + (secret.isEmpty() ? "" : " (secret set)"));
+                            saved.name() + " at " + saved.baseUrl() + (secret.isEmpty() ? "" : " (secret set)")
+                                + (saved.acceptsPushes() ? ", pushes of settings accepted" : ", pushes of settings not accepted"));
                         response.sendRedirect("peers.jsp?result=" + (action.equals("add") ? "added" : "changed") + "&name=" + url(saved.name()));
                         return;
                     } catch (InvalidInputException e) {
                         errors.add("name", problem(e));
                     }
                 }
-                show(request, response, Notice.error(t("form.not-saved")), action.equals("add") ? 0 : id, name, url, null, errors);
+                show(request, response, Notice.error(t("form.not-saved")), action.equals("add") ? 0 : id, name, url, acceptPushes, null, errors);
             }
             case "delete" -> {
                 try {
@@ -108,7 +113,7 @@ public final class PeersServlet extends AdminPage {
                     context().audit().record(request, "Peer cluster deleted", deleted.name() + " at " + deleted.baseUrl());
                     response.sendRedirect("peers.jsp?result=deleted&name=" + url(deleted.name()));
                 } catch (InvalidInputException e) {
-                    show(request, response, Notice.error(problem(e)), 0, "", "", null, errors);
+                    show(request, response, Notice.error(problem(e)), 0, "", "", false, null, errors);
                 }
             }
             case "test" -> {
@@ -122,9 +127,9 @@ public final class PeersServlet extends AdminPage {
                         ? Notice.success(t("peers.test.ok", peer.get().name(), r.millis(), r.snapshot().xmppDomain(), r.snapshot().pluginVersion()))
                         : Notice.error(t("peers.test.failed", peer.get().name(), r.problem().render(locale())));
                 }
-                show(request, response, notice, 0, "", "", null, errors);
+                show(request, response, notice, 0, "", "", false, null, errors);
             }
-            default -> show(request, response, Notice.error(t("peers.error.action")), 0, "", "", null, errors);
+            default -> show(request, response, Notice.error(t("peers.error.action")), 0, "", "", false, null, errors);
         }
     }
 
@@ -137,9 +142,9 @@ public final class PeersServlet extends AdminPage {
     }
 
     private void show(HttpServletRequest request, HttpServletResponse response, Notice notice, long editing, String name, String url,
-                      PeerCluster confirmDelete, FieldErrors errors) throws IOException {
+                      boolean acceptPushes, PeerCluster confirmDelete, FieldErrors errors) throws IOException {
         String snapshotUrl = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/plugins/federation";
-        render(request, response, "peers.jte", new View(notice, registry().peers(), editing, name, url,
+        render(request, response, "peers.jte", new View(notice, registry().peers(), editing, name, url, acceptPushes,
             confirmDelete == null ? null : confirmDelete.name(), confirmDelete == null ? 0 : confirmDelete.id(), snapshotUrl, errors));
     }
 

@@ -31,7 +31,6 @@ import org.xmppfed.openfire.policy.Decision;
 import org.xmppfed.openfire.policy.Direction;
 import org.xmppfed.openfire.policy.DomainNames;
 import org.xmppfed.openfire.policy.DomainPattern;
-import org.xmppfed.openfire.policy.ExceptionListFormat;
 import org.xmppfed.openfire.policy.FederationPolicy;
 import org.xmppfed.openfire.policy.InvalidInputException;
 import org.xmppfed.openfire.policy.PolicyCounters;
@@ -51,7 +50,7 @@ public final class PolicyServlet extends AdminPage {
     static final String PAGE_ID = "federation-policy";
     static final int PAGE_SIZE = 100;
 
-    private final ListImport<PolicyException> imports = new ListImport<>(() -> ExceptionListFormat.FORMAT);
+    private final ListImport<PolicyException> imports = new ListImport<>(() -> context().policy().importFormat());
 
     /** One row of the policy tester. */
     public record TesterRow(Direction direction, boolean allowed, String rule) {

@@ -54,7 +54,11 @@ import com.fasterxml.jackson.core.JsonToken;
  * Two independent Openfire deployments, each with the plugin (west: openfire.lan on 127.0.0.5, east:
  * east.lan on 127.0.0.8), and the suite's BIND: each is registered as the other's peer through the
  * pages; identical settings pass every cross-cluster row; each compared setting changed on one side
- * fails exactly its row with both values; the snapshot endpoint refuses forged, replayed, expired
+ * fails exactly its row with both values; compare and sync through the pages: a push refused while
+ * the receiver does not accept west's pushes (nothing changed), applied when it does (every row
+ * passes again, the receiver's event log names west as registered there), refused with its reason
+ * for an exception naming the receiver's own domain (nothing changed), a pull, static routes pushed
+ * and removed, the page in Chromium; the snapshot endpoint refuses forged, replayed, expired
  * and wrong-secret requests alike; DNS rows for names with missing, wrong-port, unresolvable and
  * foreign records; the JSON download parsed; the pages in Chromium.
  */
@@ -321,6 +325,187 @@ class PeerClustersIT {
         onlyFailing();
     }
 
+    // ----- compare and sync: push and pull (1.3.0)
+
+    private static String exceptionsOf(AdminConsole admin) {
+        return admin.get("plugins/federation/policy-export.jsp?format=CSV").body();
+    }
+
+    private static void addException(AdminConsole admin, String pattern, String direction) {
+        AdminConsole.Page r = admin.post("plugins/federation/policy.jsp", Map.of("action", "add", "pattern", pattern, "direction", direction));
+        assertEquals(302, r.status(), "adding " + pattern + ": " + r.body());
+    }
+
+    private static void deleteException(AdminConsole admin, String pattern) {
+        assertEquals(302, admin.post("plugins/federation/policy.jsp", Map.of("action", "delete", "pattern", pattern)).status());
+    }
+
+    /**
+     * Pushes or pulls (action) through west's compare and sync page with east, the policy and {@code parts}, as the
+     * administrator does: the confirmation (which carries the form and its CSRF token), then its button; the page shown after.
+     */
+    private static String westSyncs(String action, String... parts) {
+        String id = idOf(westAdmin, "east");
+        Map<String, String> form = new LinkedHashMap<>(Map.of("action", action, "peer", id));
+        StringBuilder query = new StringBuilder("peer=" + id + "&confirm=" + action);
+        for (String p : parts) {
+            form.put(p, "on");
+            query.append('&').append(p).append("=on");
+        }
+        AdminConsole.Page page = westAdmin.post("plugins/federation/peer-sync.jsp?" + query, form);
+        assertEquals(200, page.status(), page.body());
+        return page.body();
+    }
+
+    /** East's event log page for {@code kind}, once it shows {@code text} (events are written every 2 s). */
+    private static String eventOn(AdminConsole admin, String kind, String text) {
+        Await.require(Duration.ofSeconds(20), kind + " event " + text,
+            () -> admin.get("plugins/federation/events.jsp?kind=" + kind).body().contains(text));
+        return admin.get("plugins/federation/events.jsp?kind=" + kind).body();
+    }
+
+    private static void eastAcceptsPushesFromWest(boolean accept) {
+        Map<String, String> form = new LinkedHashMap<>(Map.of("action", "update", "id", idOf(eastAdmin, "west"), "name", "west",
+            "url", "http://" + WEST_IP + ":9090/plugins/federation", "secret", ""));
+        if (accept) {
+            form.put("acceptPushes", "true");
+        }
+        assertEquals(302, eastAdmin.post("plugins/federation/peers.jsp", form).status());
+        assertTrue(eastAdmin.get("plugins/federation/peers.jsp").body().contains("data-accepts-pushes=\"" + accept + "\""));
+    }
+
+    @Test
+    @Order(7)
+    void aPushIsRefusedWhileTheReceiverDoesNotAcceptPushesAndNothingChanges() {
+        addException(westAdmin, "push-me.lan", "INCOMING");
+        Row row = onlyFailing("item.policy.exceptions").get("item.policy.exceptions");
+        assertTrue(row.html().contains("1 only here: push-me.lan"), row.html());
+        String eastBefore = exceptionsOf(eastAdmin);
+
+        String page = westSyncs("push");
+        assertTrue(page.contains("east refused the push and changed nothing (1 reasons):"), page);
+        assertTrue(page.contains("This server does not accept pushes of settings from west"), page);
+        assertEquals(eastBefore, exceptionsOf(eastAdmin), "nothing changed on east");
+        onlyFailing("item.policy.exceptions");
+        String refused = eventOn(eastAdmin, "PUSH_REFUSED", "Federation settings pushed by peer cluster west refused");
+        assertTrue(refused.contains("<td>peer cluster west</td>"), refused);
+    }
+
+    @Test
+    @Order(8)
+    void aPushThroughThePageMakesEveryRowPassAndTheReceiverNamesThePusher() {
+        eastAcceptsPushesFromWest(true);
+        String id = idOf(westAdmin, "east");
+        String compared = westAdmin.get("plugins/federation/peer-sync.jsp?peer=" + id).body();
+        assertTrue(compared.contains("<li>push-me.lan (INCOMING)</li>"), compared);
+        String confirm = westAdmin.get("plugins/federation/peer-sync.jsp?peer=" + id + "&confirm=push").body();
+        assertTrue(confirm.contains("<li>Policy (default policy and exceptions): 1 added, 0 changed, 0 removed"), confirm);
+        assertFalse(exceptionsOf(eastAdmin).contains("push-me.lan"), "asking changes nothing");
+
+        String page = westSyncs("push");
+        assertTrue(page.contains("east applied this server's settings:"), page);
+        assertTrue(page.contains("1 added, 0 changed, 0 removed)</li>"), page);
+        assertTrue(page.contains("id=\"sync-identical\""), "compared again: identical now: " + page);
+        assertTrue(exceptionsOf(eastAdmin).contains("push-me.lan,INCOMING"));
+        onlyFailing();
+        String applied = eventOn(eastAdmin, "SETTINGS_CHANGED", "Federation settings pushed by peer cluster west (openfire.lan) applied");
+        assertTrue(applied.contains("<td>peer cluster west</td>"), "the receiver's event names the pusher as registered there: " + applied);
+        assertTrue(applied.contains("(1 added, 0 changed, 0 removed)"), "with the counts: " + applied);
+        String pushed = eventOn(westAdmin, "SETTINGS_PUSHED", "Federation settings pushed to peer cluster east");
+        assertTrue(pushed.contains("<td>admin</td>"), pushed);
+    }
+
+    @Test
+    @Order(9)
+    void aPushTheReceiverCannotTakeIsRefusedWithItsReasonAndChangesNothing() {
+        addException(westAdmin, EAST_DOMAIN, "BOTH"); // a partner for west, east itself for east
+        String eastBefore = exceptionsOf(eastAdmin);
+        String page = westSyncs("push");
+        assertTrue(page.contains("east refused the push and changed nothing (1 reasons):"), page);
+        assertTrue(page.contains("Policy east.lan,BOTH: east.lan names a domain of this server (its XMPP domain or a service)."), page);
+        assertEquals(eastBefore, exceptionsOf(eastAdmin), "nothing changed on east");
+        eventOn(eastAdmin, "PUSH_REFUSED", "east.lan names a domain of this server");
+        // east's own policy page refuses the same exception with the same reason
+        AdminConsole.Page own = eastAdmin.post("plugins/federation/policy.jsp", Map.of("action", "add", "pattern", EAST_DOMAIN, "direction", "BOTH"));
+        assertTrue(own.body().contains("east.lan names a domain of this server"), own.body());
+        deleteException(westAdmin, EAST_DOMAIN);
+        onlyFailing();
+    }
+
+    @Test
+    @Order(10)
+    void aPullBringsThePeersPolicyHereAndEveryRowPassesAgain() {
+        settings(eastAdmin, true, "ALLOW");
+        addException(eastAdmin, "pulled.lan", "OUTGOING");
+        Row row = onlyFailing("item.policy.default", "item.policy.exceptions").get("item.policy.exceptions");
+        assertTrue(row.html().contains("1 only here: pulled.lan"), row.html());
+        String confirm = westAdmin.get("plugins/federation/peer-sync.jsp?peer=" + idOf(westAdmin, "east") + "&confirm=pull").body();
+        assertTrue(confirm.contains("<li>Default policy: DENY \u2192 ALLOW</li>"), confirm);
+
+        String page = westSyncs("pull");
+        assertTrue(page.contains("The settings of east were applied here:"), page);
+        assertTrue(page.contains("<li>Default policy: DENY \u2192 ALLOW</li>"), page);
+        assertTrue(exceptionsOf(westAdmin).contains("pulled.lan,OUTGOING"));
+        onlyFailing();
+        eventOn(westAdmin, "SETTINGS_CHANGED", "Federation settings pulled from peer cluster east");
+        // back to DENY on both sides (the other scenarios expect it)
+        settings(eastAdmin, true, "DENY");
+        settings(westAdmin, true, "DENY");
+        onlyFailing();
+    }
+
+    @Test
+    @Order(11)
+    void staticRoutesArePushedWhenChosenAndRemovedTheSameWay() {
+        staticRoutes(westAdmin, "routed-partner.lan,127.0.0.9:5269\nrouted-partner.lan,127.0.0.10:5270\n");
+        onlyFailing("item.routes");
+        String id = idOf(westAdmin, "east");
+        assertTrue(westAdmin.get("plugins/federation/peer-sync.jsp?peer=" + id).body().contains("id=\"sync-identical\""),
+            "without routes chosen only the policy is compared, and it is the same");
+        String routes = westAdmin.get("plugins/federation/peer-sync.jsp?peer=" + id + "&routes=on").body();
+        assertTrue(routes.contains("<li>routed-partner.lan (127.0.0.10:5270 127.0.0.9:5269)</li>"), routes);
+        String page = westSyncs("push", "routes");
+        assertTrue(page.contains("<li>Static routes (by domain): 0 \u2192 1 (1 added, 0 changed, 0 removed)</li>"), page);
+        onlyFailing();
+        staticRoutes(westAdmin, "");
+        onlyFailing("item.routes");
+        assertTrue(westSyncs("push", "routes").contains("<li>Static routes (by domain): 1 \u2192 0 (0 added, 0 changed, 1 removed)</li>"));
+        onlyFailing();
+    }
+
+    @Test
+    @Order(12)
+    void theCompareAndSyncPageWorksInARealBrowser() throws Exception {
+        addException(westAdmin, "browser.lan", "BOTH");
+        Path shots = Path.of("target/e2e-screenshots");
+        try (Browser browser = new Browser(work.resolve("chromium-profile-sync"))) {
+            String base = west.adminUrl();
+            browser.open(base + "/login.jsp");
+            browser.navigateBy("document.querySelector('input[name=username]').value='admin';"
+                + "document.querySelector('input[name=password]').value=" + Browser.quote(OpenfireServer.ADMIN_PASSWORD) + ";"
+                + "document.querySelector('input[type=submit], button[type=submit]').click();");
+            browser.open(base + "/plugins/federation/peers.jsp");
+            assertEquals("false", browser.eval("document.querySelector('tr[data-peer=\"east\"] td[data-accepts-pushes]').dataset.acceptsPushes"),
+                "nobody allowed east's pushes here");
+            browser.navigateBy("document.querySelector('tr[data-peer=\"east\"] a.sync-link').click();");
+            assertEquals("Peer clusters", browser.eval("document.querySelector('#jive-sidebar .currentlink a').textContent.trim()"));
+            assertEquals("false", browser.eval("document.querySelector('tr[data-part=\"policy\"]').dataset.same"));
+            assertTrue(browser.eval("document.querySelector('[data-details=\"policy\"]').innerText").contains("browser.lan (BOTH)"));
+            browser.screenshot(shots.resolve("peer-sync.png"));
+            browser.navigateBy("document.getElementById('sync-push').click();");
+            assertEquals("push", browser.eval("document.getElementById('sync-confirm').dataset.direction"));
+            browser.screenshot(shots.resolve("peer-sync-confirm.png"));
+            browser.navigateBy("document.getElementById('sync-confirm-yes').click();");
+            assertTrue(browser.eval("document.body.innerText").contains("east applied this server's settings"),
+                browser.eval("document.body.innerText"));
+            assertEquals("true", browser.eval("document.querySelector('tr[data-part=\"policy\"]').dataset.same"));
+            browser.screenshot(shots.resolve("peer-sync-pushed.png"));
+            assertTrue(browser.pageErrors.isEmpty(), "no script errors: " + browser.pageErrors);
+        }
+        assertTrue(exceptionsOf(eastAdmin).contains("browser.lan,BOTH"));
+        onlyFailing();
+    }
+
     private static HttpResponse<String> snapshotRequest(String secret, long time, String nonce) throws Exception {
         String path = "/plugins/federation/peer-api/snapshot";
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + EAST_IP + ":9090" + path)).timeout(Duration.ofSeconds(10)).GET();
@@ -332,7 +517,7 @@ class PeerClustersIT {
     }
 
     @Test
-    @Order(7)
+    @Order(20)
     void forgedReplayedExpiredAndWrongSecretRequestsAreRefusedAlikeRevealingNothing() throws Exception {
         long now = Instant.now().getEpochSecond();
         String nonce = RequestSignature.nonce();
@@ -356,7 +541,7 @@ class PeerClustersIT {
     }
 
     @Test
-    @Order(8)
+    @Order(21)
     void dnsRowsSayWhatIsWrongWithEachName() {
         // The email domains this server answers for are checked like the XMPP domain. mail-foreign.lan is accepted
         // while its address counts as ours, then no longer (so its row warns).
@@ -388,7 +573,7 @@ class PeerClustersIT {
     }
 
     @Test
-    @Order(9)
+    @Order(22)
     void partnerProbesJudgeEachStep() throws Exception {
         TestCertificateAuthority ca = TestCertificateAuthority.create("Federation E2E probe CA");
         TestCertificateAuthority.Issued expired = ca.issueExpired("expired.lan");
@@ -442,7 +627,7 @@ class PeerClustersIT {
     }
 
     @Test
-    @Order(10)
+    @Order(23)
     void theJsonDownloadIsTheSameReport() throws Exception {
         AdminConsole.Page json = westAdmin.get("plugins/federation/troubleshooter-report.jsp");
         assertEquals(200, json.status());
@@ -474,7 +659,7 @@ class PeerClustersIT {
     }
 
     @Test
-    @Order(11)
+    @Order(24)
     void theCommandLinePrintsTheReportAndExitsWithItsVerdict() throws Exception {
         // as an administrator runs it on the server: the plugin's own library jar, as Openfire extracted it
         Path lib = west.home.resolve("plugins/federation/lib/federation-lib.jar");
@@ -497,7 +682,7 @@ class PeerClustersIT {
     }
 
     @Test
-    @Order(12)
+    @Order(30)
     void thePagesWorkInARealBrowser() throws Exception {
         Path shots = Path.of("target/e2e-screenshots");
         try (Browser browser = new Browser(work.resolve("chromium-profile-peers"))) {

@@ -50,6 +50,56 @@ class PolicyServiceTest {
     }
 
     @Test
+    void exceptionsForThisServersOwnNamesAreRefusedWhereverTheyAreEntered() {
+        java.util.Map<String, Phrase> own = java.util.Map.of("ours.example", new Phrase("use.local-domain"),
+            "mail.example", new Phrase("use.email-domain"));
+        PolicyService withNames = new PolicyService(store, settings, d -> java.util.Optional.ofNullable(own.get(d)), Clock.systemUTC());
+        withNames.reload();
+        for (String pattern : List.of("ours.example", " OURS.example. ", "*.ours.example", "mail.example")) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> withNames.add(pattern, "BOTH"), pattern);
+            assertEquals("policy.error.own-name", e.key(), pattern);
+        }
+        assertEquals("ours.example names a domain of this server (its XMPP domain or a service). Policy exceptions are about federated "
+            + "partners, not this server's own names.", assertThrows(InvalidInputException.class, () -> withNames.add("ours.example", "BOTH")).getMessage());
+        withNames.add("*.example", "BOTH"); // wider: it merely covers our names (the troubleshooter warns)
+        PolicyException partner = withNames.add("partner.example", "BOTH");
+        assertEquals("policy.error.own-name", assertThrows(InvalidInputException.class,
+            () -> withNames.update("partner.example", "mail.example", "BOTH")).key(), "renamed to one of ours");
+        withNames.update("partner.example", "partner.example", "INCOMING");
+        EntryListFormat.Parsed<PolicyException> imported = withNames.importFormat()
+            .parseCsv("pattern,direction\nfine.example,BOTH\nmail.example,INCOMING\n*.ours.example,BOTH\n", Instant.now());
+        assertEquals(List.of(3, 4), imported.errors().stream().map(EntryListFormat.LineError::line).toList());
+        assertEquals(List.of("*.example", "partner.example"), store.loadAll().stream().map(x -> x.pattern().toString()).sorted().toList());
+        assertEquals(partner.created(), withNames.find("partner.example").orElseThrow().created());
+    }
+
+    @Test
+    void aStagedReplacementIsNeitherStoredNorInForceBeforeItIsStoredAndPublished() {
+        PolicyException kept = service.add("kept.example", "BOTH");
+        service.add("changed.example", "BOTH");
+        service.add("gone.example", "BOTH");
+        int announced = settings.announcements;
+        List<PolicyException> wanted = List.of(PolicyException.of("kept.example", Direction.BOTH, Instant.parse("2026-06-01T00:00:00Z")),
+            PolicyException.of("changed.example", Direction.OUTGOING, Instant.parse("2026-06-01T00:00:00Z")),
+            PolicyException.of("new.example", Direction.INCOMING, Instant.parse("2026-06-01T00:00:00Z")));
+        org.xmppfed.openfire.store.StagedChange staged = service.stageReplacement(DefaultPolicy.ALLOW, wanted);
+        assertEquals(3, service.current().exceptions().size());
+        assertEquals(DefaultPolicy.DENY, service.current().defaultPolicy(), "staging changes nothing in force");
+        staged.store();
+        assertEquals(List.of("changed.example", "kept.example", "new.example"),
+            store.loadAll().stream().map(x -> x.pattern().toString()).sorted().toList());
+        assertEquals(DefaultPolicy.DENY, service.current().defaultPolicy(), "storing changes nothing in force either");
+        int publishedBefore = published.size();
+        staged.publish();
+        assertEquals(publishedBefore + 1, published.size(), "one new snapshot");
+        assertEquals(DefaultPolicy.ALLOW, service.current().defaultPolicy());
+        assertEquals(DefaultPolicy.ALLOW, settings.defaultPolicy, "the default policy is saved with it");
+        assertEquals(announced + 1, settings.announcements);
+        assertEquals(kept, service.find("kept.example").orElseThrow(), "an unchanged exception stays as it was, times included");
+        assertEquals(Direction.OUTGOING, service.find("changed.example").orElseThrow().direction());
+    }
+
+    @Test
     void aNewInstallIsInLockdown() {
         FederationPolicy p = service.current();
         assertTrue(p.enabled());

@@ -95,6 +95,23 @@ class JdbcPeerStoreTest {
     }
 
     @ParameterizedTest
+    @MethodSource("databases")
+    void whetherAPeerMayPushIsStoredAndOffUnlessSaid(Supplier<ConnectionSource> db) {
+        PeerRegistry registry = new PeerRegistry(new JdbcPeerStore(db.get(), REVERSED), Clock.fixed(T0, ZoneOffset.UTC));
+        PeerCluster plain = registry.add("plain", "http://127.0.0.7:9090/plugins/federation", "plain-secret-0123456789");
+        PeerCluster pushing = registry.add("pushing", "http://127.0.0.8:9090/plugins/federation", "push-secret-0123456789", true);
+        assertFalse(registry.find(plain.id()).orElseThrow().acceptsPushes());
+        assertTrue(registry.find(pushing.id()).orElseThrow().acceptsPushes());
+        registry.update(pushing.id(), "pushing", "http://127.0.0.8:9090/plugins/federation", "");
+        assertTrue(registry.find(pushing.id()).orElseThrow().acceptsPushes(), "a change of name or URL leaves it as it is");
+        registry.update(pushing.id(), "pushing", "http://127.0.0.8:9090/plugins/federation", "", false);
+        assertFalse(registry.find(pushing.id()).orElseThrow().acceptsPushes());
+        registry.update(plain.id(), "plain", "http://127.0.0.7:9090/plugins/federation", "", true);
+        assertTrue(registry.peers().get(0).acceptsPushes());
+        assertTrue(registry.peers().get(0).toString().endsWith(", accepts pushes]"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"db2", "hsqldb", "mysql", "oracle", "postgresql", "sqlserver"})
     void theVersion4UpgradeCreatesTheInstallScriptsPeerTable(String db) throws IOException {
         String install = TestDatabases.script("database/federation_" + db + ".sql");

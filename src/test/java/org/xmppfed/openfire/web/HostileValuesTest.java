@@ -77,6 +77,22 @@ class HostileValuesTest {
     }
 
     @Test
+    void theCompareAndSyncPageEscapesEveryField() throws Exception {
+        org.xmppfed.openfire.peer.PeerCluster evil = f.peers.add(EVIL, "http://127.0.0.1:1/plugins/federation", "secret-0123456789-secret");
+        PeerSyncServlet page = new PeerSyncServlet(() -> f.context);
+        for (String confirm : List.of("push", "pull", EVIL)) {
+            Map<String, String> form = all("routes", "aliases", "email-domains");
+            form.putAll(Map.of("peer", Long.toString(evil.id()), "confirm", confirm));
+            assertEscaped(PageFixture.run(page, "GET", form, true).body.toString());
+        }
+        for (String action : List.of("push", "pull", EVIL)) {
+            Map<String, String> form = all("routes");
+            form.putAll(Map.of("peer", Long.toString(evil.id()), "action", action));
+            assertEscaped(PageFixture.run(page, "POST", form, true).body.toString());
+        }
+    }
+
+    @Test
     void thePolicyListViewsEscapeEveryField() throws Exception {
         f.policy.add("*.a.example", "INCOMING");
         f.policy.add("b.example", "BOTH");

@@ -113,21 +113,25 @@ final class PageFixture {
     final PeerRegistry peers = new PeerRegistry(new JdbcPeerStore(TestDatabases.hsqldb(), SecretCipher.NONE), Clock.systemUTC());
     final Troubleshooter troubleshooter;
     final SnapshotEndpoint snapshotEndpoint;
+    /** One database for the stores a push or pull changes together. */
+    final org.xmppfed.openfire.store.TransactionScope database = new org.xmppfed.openfire.store.TransactionScope(TestDatabases.hsqldb());
+    final org.xmppfed.openfire.sync.SettingsTransfer transfer;
+    final org.xmppfed.openfire.sync.PeerSync sync;
 
     PageFixture() {
         PolicySettingsStore settings = new MemoryPolicySettings();
-        policy = new PolicyService(new JdbcPolicyExceptionStore(TestDatabases.hsqldb()), settings, Clock.systemUTC());
+        policy = new PolicyService(new JdbcPolicyExceptionStore(database), settings, Clock.systemUTC());
         policy.reload();
-        routes = new RouteService(new JdbcStaticRouteStore(TestDatabases.hsqldb()), routeSettings,
+        routes = new RouteService(new JdbcStaticRouteStore(database), routeSettings,
             d -> d.equals("openfire.test") ? Optional.of(new org.xmppfed.openfire.policy.Phrase("use.local-domain")) : Optional.empty(),
             Clock.systemUTC());
         routes.addListener(r -> policy.routedDomains(r.automaticallyAllowed()));
         routes.reload();
         index = new EmailIndex("openfire.test");
-        email = new EmailFederation(new JdbcEmailDomainStore(TestDatabases.hsqldb()), emailSettings, index,
+        email = new EmailFederation(new JdbcEmailDomainStore(database), emailSettings, index,
             d -> d.equals("openfire.test") || d.endsWith(".openfire.test"), Clock.systemUTC());
         email.reload();
-        aliases = new org.xmppfed.openfire.alias.ChatAliases(new org.xmppfed.openfire.store.JdbcChatAliasStore(TestDatabases.hsqldb()),
+        aliases = new org.xmppfed.openfire.alias.ChatAliases(new org.xmppfed.openfire.store.JdbcChatAliasStore(database),
             new org.xmppfed.openfire.alias.ChatAliases.Names() {
                 @Override
                 public boolean isServerDomain(String domain) {
@@ -148,6 +152,10 @@ final class PageFixture {
         aliases.reload();
         troubleshooter = new Troubleshooter(new FixtureSources(), new PeerClient(Clock.systemUTC()), Clock.systemUTC());
         snapshotEndpoint = new SnapshotEndpoint(new SignedRequestCheck(Clock.systemUTC()), peers::peers, troubleshooter, Clock.systemUTC());
+        transfer = new org.xmppfed.openfire.sync.SettingsTransfer(() -> policy, () -> routes, () -> aliases, () -> email, database,
+            Clock.systemUTC());
+        sync = new org.xmppfed.openfire.sync.PeerSync(troubleshooter, PeerClient.withTimeouts(Clock.systemUTC(), Duration.ofSeconds(5),
+            Duration.ofSeconds(10)), transfer);
         Map<Class<?>, Object> services = new HashMap<>();
         services.put(org.xmppfed.openfire.alias.ChatAliases.class, aliases);
         services.put(PolicyService.class, policy);
@@ -170,6 +178,7 @@ final class PageFixture {
         services.put(PeerRegistry.class, peers);
         services.put(Troubleshooter.class, troubleshooter);
         services.put(SnapshotEndpoint.class, snapshotEndpoint);
+        services.put(org.xmppfed.openfire.sync.PeerSync.class, sync);
         context = new FederationContext(services, (req, summary, details) -> audit.add(summary + ": " + details),
             () -> Locale.ENGLISH, "xmpp.openfire.test", () -> enforcementWaits++);
     }

@@ -42,7 +42,7 @@ class PeersServletTest {
     void aPeerIsAddedAuditedAndListedWithoutItsSecret() throws Exception {
         PageFixture.Exchange x = post("action", "add", "name", "east", "url", "http://127.0.0.8:9090/plugins/federation/", "secret", "east-secret-0123456789");
         assertEquals("peers.jsp?result=added&name=east", x.redirect);
-        assertEquals(List.of("Peer cluster added: east at http://127.0.0.8:9090/plugins/federation (secret set)"), f.audit);
+        assertEquals(List.of("Peer cluster added: east at http://127.0.0.8:9090/plugins/federation (secret set), pushes of settings not accepted"), f.audit);
         String listed = PageFixture.run(page, "GET", Map.of("result", "added", "name", "east"), true).body.toString();
         assertTrue(listed.contains("data-peer=\"east\""), listed);
         assertTrue(listed.contains("Peer cluster east added"), listed);
@@ -88,6 +88,28 @@ class PeersServletTest {
         PeerCluster east = f.peers.add("east", "http://127.0.0.1:" + closed + "/plugins/federation", "east-secret-0123456789");
         String html = post("action", "test", "id", Long.toString(east.id())).body.toString();
         assertTrue(html.contains("Link to east does not work: Could not connect to"), html);
+    }
+
+    @Test
+    void pushesAreRefusedUnlessTheAdministratorAcceptsThemAndTheChoiceIsKeptAndAudited() throws Exception {
+        post("action", "add", "name", "east", "url", "http://127.0.0.8:9090/plugins/federation", "secret", "east-secret-0123456789");
+        PeerCluster east = f.peers.peers().get(0);
+        assertFalse(east.acceptsPushes(), "off unless ticked");
+        String listed = PageFixture.run(page, "GET", Map.of(), true).body.toString();
+        assertTrue(listed.contains("data-accepts-pushes=\"false\">not accepted"), listed);
+        assertTrue(listed.contains("href=\"peer-sync.jsp?peer=" + east.id() + "\""), "each peer links to its compare and sync page: " + listed);
+        assertTrue(listed.contains("The shared secret alone lets a peer read the settings, never change them."), listed);
+
+        post("action", "update", "id", Long.toString(east.id()), "name", "east", "url", "http://127.0.0.8:9090/plugins/federation", "secret", "",
+            "acceptPushes", "true");
+        assertTrue(f.peers.find(east.id()).orElseThrow().acceptsPushes());
+        assertEquals("east-secret-0123456789", f.peers.find(east.id()).orElseThrow().secret(), "the secret stays");
+        assertTrue(f.audit.get(1).endsWith(", pushes of settings accepted"), f.audit.toString());
+        String edit = PageFixture.run(page, "GET", Map.of("edit", Long.toString(east.id())), true).body.toString();
+        assertTrue(edit.contains("name=\"acceptPushes\" value=\"true\" checked"), edit);
+
+        post("action", "update", "id", Long.toString(east.id()), "name", "east", "url", "http://127.0.0.8:9090/plugins/federation", "secret", "");
+        assertFalse(f.peers.find(east.id()).orElseThrow().acceptsPushes(), "an unticked box turns it off again");
     }
 
     @Test
