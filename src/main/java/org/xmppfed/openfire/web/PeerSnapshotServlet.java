@@ -44,6 +44,14 @@ public final class PeerSnapshotServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            answer(request, response);
+        } finally {
+            MachineRequests.forgetNewSession(request);
+        }
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SnapshotEndpoint endpoint;
         try {
             endpoint = context.get().service(SnapshotEndpoint.class);
