@@ -94,7 +94,9 @@ public final class PeerModule implements FederationModule {
         Clock clock = Clock.systemUTC();
         PeerRegistry registry = new PeerRegistry(new JdbcPeerStore(DbConnectionManager::getConnection, new OpenfireCipher()), clock);
         troubleshooter = new Troubleshooter(new OpenfireSources(registry), new PeerClient(clock), clock);
-        SnapshotEndpoint endpoint = new SnapshotEndpoint(new SignedRequestCheck(clock), registry::peers, troubleshooter, clock);
+        SnapshotEndpoint endpoint = new SnapshotEndpoint(new SignedRequestCheck(clock, PeerNonceCache.memory()), registry::peers, troubleshooter,
+            clock);
+        ClusterNodeStatuses.publish(this::thisNode);
         AuthCheckFilter.addExclude(SNAPSHOT_PATH);
         int hours = JiveGlobals.getIntProperty(EVERY_HOURS, 0);
         if (hours > 0) {
@@ -108,6 +110,7 @@ public final class PeerModule implements FederationModule {
 
     @Override
     public void stop() {
+        ClusterNodeStatuses.publish(null);
         if (scheduled != null) {
             scheduled.cancel(false);
         }
@@ -148,7 +151,7 @@ public final class PeerModule implements FederationModule {
             List<SnapshotItem> items = new ArrayList<>(host.snapshotItems(context));
             items.addAll(S2sSecuritySnapshot.items(context));
             return new SettingsSnapshot(SettingsSnapshot.SCHEMA, host.xmppDomain(), pluginVersion, openfireVersion(), items,
-                List.of(thisNode()));
+                ClusterNodeStatuses.everyNode(thisNode()));
         }
 
         @Override
@@ -240,16 +243,20 @@ public final class PeerModule implements FederationModule {
             }
             return shared;
         }
+    }
 
-        private NodeStatus thisNode() {
-            FederationPolicy policy = host.service(PolicyService.class).current();
-            List<SnapshotItem> items = List.of(
-                SnapshotItem.value("plugin-version", pluginVersion).whenDifferent(Verdict.WARN),
-                SnapshotItem.value("openfire-version", openfireVersion()).whenDifferent(Verdict.WARN),
-                SnapshotItem.value("s2s-port", s2sEnabled() ? Integer.toString(s2sPort()) : "off"),
-                SnapshotItem.entries("certificates", certificates()).whenDifferent(Verdict.WARN));
-            return new NodeStatus(host.hostName(), policy.enabled() && s2sEnabled(), items);
-        }
+    /**
+     * This node's part of the snapshot, named as the Status and Connections pages name nodes (Openfire's
+     * node ID): whether federation is active here and the values every node of a cluster must share.
+     */
+    private NodeStatus thisNode() {
+        PolicyService policy = host.service(PolicyService.class);
+        List<SnapshotItem> items = List.of(
+            SnapshotItem.value("plugin-version", pluginVersion).whenDifferent(Verdict.WARN),
+            SnapshotItem.value("openfire-version", openfireVersion()).whenDifferent(Verdict.WARN),
+            SnapshotItem.value("s2s-port", s2sEnabled() ? Integer.toString(s2sPort()) : "off"),
+            SnapshotItem.entries("certificates", certificates()).whenDifferent(Verdict.WARN));
+        return new NodeStatus(EventModule.nodeName(host.hostName()), policy != null && policy.current().enabled() && s2sEnabled(), items);
     }
 
     private static boolean s2sEnabled() {
