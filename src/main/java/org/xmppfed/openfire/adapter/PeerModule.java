@@ -108,12 +108,14 @@ public final class PeerModule implements FederationModule {
         Clock clock = Clock.systemUTC();
         PeerRegistry registry = new PeerRegistry(new JdbcPeerStore(DbConnectionManager::getConnection, new OpenfireCipher()), clock);
         troubleshooter = new Troubleshooter(new OpenfireSources(registry), new PeerClient(clock), clock);
-        SignedRequestCheck requests = new SignedRequestCheck(clock); // one nonce table for both endpoints
+        // One nonce memory, shared by the whole cluster, for both signed endpoints.
+        SignedRequestCheck requests = new SignedRequestCheck(clock, PeerNonceCache.memory());
         SnapshotEndpoint endpoint = new SnapshotEndpoint(requests, registry::peers, troubleshooter, clock);
         SettingsTransfer transfer = new SettingsTransfer(() -> host.service(PolicyService.class), () -> host.service(RouteService.class),
             () -> host.service(ChatAliases.class), () -> host.service(EmailFederation.class), host.database(), clock);
         PushEndpoint push = new PushEndpoint(requests, registry::peers, transfer, EventModule.events(host), clock);
         PeerSync sync = new PeerSync(troubleshooter, PeerClient.withTimeouts(clock, PeerSync.PUSH_READ_TIMEOUT, PeerSync.PUSH_DEADLINE), transfer);
+        ClusterNodeStatuses.publish(this::thisNode);
         AuthCheckFilter.addExclude(SNAPSHOT_PATH);
         AuthCheckFilter.addExclude(PUSH_PATH);
         PluginFilter.addPluginFilter(PUSH_URL, new PeerPushFilter());
@@ -131,6 +133,7 @@ public final class PeerModule implements FederationModule {
 
     @Override
     public void stop() {
+        ClusterNodeStatuses.publish(null);
         if (scheduled != null) {
             scheduled.cancel(false);
         }
@@ -173,7 +176,7 @@ public final class PeerModule implements FederationModule {
             List<SnapshotItem> items = new ArrayList<>(host.snapshotItems(context));
             items.addAll(S2sSecuritySnapshot.items(context));
             return new SettingsSnapshot(SettingsSnapshot.SCHEMA, host.xmppDomain(), pluginVersion, openfireVersion(), items,
-                List.of(thisNode()));
+                ClusterNodeStatuses.everyNode(thisNode()));
         }
 
         @Override
@@ -253,16 +256,20 @@ public final class PeerModule implements FederationModule {
             }
             return shared;
         }
+    }
 
-        private NodeStatus thisNode() {
-            FederationPolicy policy = host.service(PolicyService.class).current();
-            List<SnapshotItem> items = List.of(
-                SnapshotItem.value("plugin-version", pluginVersion).whenDifferent(Verdict.WARN),
-                SnapshotItem.value("openfire-version", openfireVersion()).whenDifferent(Verdict.WARN),
-                SnapshotItem.value("s2s-port", s2sEnabled() ? Integer.toString(s2sPort()) : "off"),
-                SnapshotItem.entries("certificates", certificates()).whenDifferent(Verdict.WARN));
-            return new NodeStatus(host.hostName(), policy.enabled() && s2sEnabled(), items);
-        }
+    /**
+     * This node's part of the snapshot, named as the Status and Connections pages name nodes (Openfire's
+     * node ID): whether federation is active here and the values every node of a cluster must share.
+     */
+    private NodeStatus thisNode() {
+        PolicyService policy = host.service(PolicyService.class);
+        List<SnapshotItem> items = List.of(
+            SnapshotItem.value("plugin-version", pluginVersion).whenDifferent(Verdict.WARN),
+            SnapshotItem.value("openfire-version", openfireVersion()).whenDifferent(Verdict.WARN),
+            SnapshotItem.value("s2s-port", s2sEnabled() ? Integer.toString(s2sPort()) : "off"),
+            SnapshotItem.entries("certificates", certificates()).whenDifferent(Verdict.WARN));
+        return new NodeStatus(EventModule.nodeName(host.hostName()), policy != null && policy.current().enabled() && s2sEnabled(), items);
     }
 
     private static boolean s2sEnabled() {

@@ -18,7 +18,6 @@ package org.xmppfed.openfire.peer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,17 +26,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Decides whether a request to a machine endpoint comes from a registered peer: signed with one of
  * the peers' secrets (tried in turn, so the request carries no key name), made within
- * {@link #WINDOW} of now, with a nonce not seen before. A refused request learns nothing about
- * why; the reason is counted here and given to the caller for the log. An address that keeps
- * failing is refused without checking for the rest of the minute.
+ * {@link #WINDOW} of now, with a nonce not seen before - by any node of the cluster when the
+ * {@link NonceMemory} is shared. A refused request learns nothing about why; the reason is counted
+ * here and given to the caller for the log. An address that keeps failing is refused without
+ * checking for the rest of the minute (counted per node).
  */
 public final class SignedRequestCheck {
     /** How far a request's time may be from ours (either way). */
     public static final Duration WINDOW = Duration.ofMinutes(5);
     /** Failed requests from one address within a minute before it is refused unchecked. */
     static final int FAILURES_PER_MINUTE = 20;
-    /** Nonces remembered at most; a full table refuses (fail closed) rather than forget. */
-    static final int MAX_NONCES = 100_000;
+    /** Nonces remembered at most (per node's share of a shared memory); a full table refuses (fail closed) rather than forget. */
+    public static final int MAX_NONCES = 100_000;
     private static final int MAX_ADDRESSES = 10_000;
 
     /** Why a request was refused (for the log and the counters, never for the answer). */
@@ -53,12 +53,19 @@ public final class SignedRequestCheck {
     }
 
     private final Clock clock;
-    private final LinkedHashMap<String, Long> nonces = new LinkedHashMap<>(); // nonce -> expiry (epoch seconds)
+    private final NonceMemory nonces;
     private final Map<String, long[]> failures = new LinkedHashMap<>();        // address -> {minute, count}
     private final Map<Refusal, AtomicLong> refused = new EnumMap<>(Refusal.class);
 
+    /** A check that remembers nonces on this node only. */
     public SignedRequestCheck(Clock clock) {
+        this(clock, NonceMemory.local(MAX_NONCES));
+    }
+
+    /** A check that remembers nonces in {@code nonces} (shared by the cluster's nodes, or not). */
+    public SignedRequestCheck(Clock clock, NonceMemory nonces) {
         this.clock = clock;
+        this.nonces = nonces;
         for (Refusal r : Refusal.values()) {
             refused.put(r, new AtomicLong());
         }
@@ -108,22 +115,13 @@ public final class SignedRequestCheck {
         return copy;
     }
 
-    private synchronized Refusal firstUse(String nonce, long now) {
-        for (Iterator<Long> it = nonces.values().iterator(); it.hasNext(); ) {
-            if (it.next() >= now) {
-                break; // inserted in time order: the rest are younger
-            }
-            it.remove();
-        }
-        if (nonces.containsKey(nonce)) {
-            return Refusal.REPLAYED;
-        }
-        if (nonces.size() >= MAX_NONCES) {
-            return Refusal.TOO_MANY_NONCES;
-        }
+    private Refusal firstUse(String nonce, long now) {
         // Kept until the request's time could no longer be inside the window.
-        nonces.put(nonce, now + 2 * WINDOW.getSeconds());
-        return null;
+        return switch (nonces.remember(nonce, now, now + 2 * WINDOW.getSeconds())) {
+            case FIRST -> null;
+            case REPLAYED -> Refusal.REPLAYED;
+            case FULL -> Refusal.TOO_MANY_NONCES;
+        };
     }
 
     private synchronized boolean throttled(String address, long now) {

@@ -15,13 +15,17 @@
  */
 package org.xmppfed.openfire.troubleshoot;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * One node of a cluster as its snapshot reports it: whether federation is active there and the
  * node's own values (versions, listener, certificates), which must agree across the cluster's nodes.
+ * Serializable because each node sends its own to the node that makes the snapshot.
  */
-public record NodeStatus(String node, boolean federationActive, List<SnapshotItem> items) {
+public record NodeStatus(String node, boolean federationActive, List<SnapshotItem> items) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public NodeStatus {
         items = List.copyOf(items);
     }

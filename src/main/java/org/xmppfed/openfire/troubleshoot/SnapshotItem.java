@@ -15,6 +15,7 @@
  */
 package org.xmppfed.openfire.troubleshoot;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,8 +23,11 @@ import java.util.Objects;
  * One compared setting of a settings snapshot, contributed by the capability that owns it: a single
  * value (a switch, a mode, a digest) or a set of entries, name to value (exceptions: pattern to
  * direction; email domains: name to empty). Clusters whose values differ get {@code onMismatch}.
+ * Serializable as part of a {@link NodeStatus}.
  */
-public record SnapshotItem(String id, String value, Map<String, String> entries, Verdict onMismatch) {
+public record SnapshotItem(String id, String value, Map<String, String> entries, Verdict onMismatch) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public SnapshotItem {
         Objects.requireNonNull(id, "id");
         if ((value == null) == (entries == null)) {

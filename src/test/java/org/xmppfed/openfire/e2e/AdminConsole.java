@@ -62,6 +62,11 @@ final class AdminConsole {
         }
     }
 
+    /** The admin console's address, e.g. http://127.0.0.5:9090. */
+    String base() {
+        return base;
+    }
+
     Page get(String path) {
         return request(HttpRequest.newBuilder(URI.create(base + "/" + path)).GET());
     }

@@ -40,6 +40,7 @@ final class OpenfireServer implements AutoCloseable {
     final String address;
     final String domain;
     private ManagedProcess process;
+    private final Map<String, String> environment = new java.util.HashMap<>();
     /** A resolv.conf Openfire's name lookups (DNS SRV included) should use instead of the host's; null: the host's. */
     private Path resolvConf;
 
@@ -52,20 +53,7 @@ final class OpenfireServer implements AutoCloseable {
     /** An instance serving {@code domain} (a second, independent deployment beside the first). */
     OpenfireServer(Path installation, Path home, String address, String domain, Map<String, String> users, Map<String, String> emails)
         throws IOException {
-        this.home = home;
-        this.address = address;
-        this.domain = domain;
-        Tools.copyTree(installation, home);
-        home.resolve("bin/openfire.sh").toFile().setExecutable(true);
-        StringBuilder u = new StringBuilder();
-        int i = 1;
-        for (Map.Entry<String, String> e : users.entrySet()) {
-            u.append("<user").append(i).append("><username>").append(e.getKey()).append("</username><password>").append(e.getValue())
-                .append("</password><name>").append(e.getKey()).append("</name>")
-                .append(emails.containsKey(e.getKey()) ? "<email>" + emails.get(e.getKey()) + "</email>" : "")
-                .append("</user").append(i).append(">");
-            i++;
-        }
+        this(installation, home, address, domain);
         Files.writeString(home.resolve("conf/openfire.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<jive>\n"
             + "  <adminConsole><port>9090</port><securePort>9091</securePort></adminConsole>\n  <locale>en</locale>\n"
             + "  <network><interface>" + address + "</interface></network>\n"
@@ -75,7 +63,41 @@ final class OpenfireServer implements AutoCloseable {
             + "    <xmpp><domain>" + domain + "</domain><fqdn>" + domain + "</fqdn></xmpp>\n"
             + "    <database><mode>embedded</mode></database>\n"
             + "    <admin><email>admin@" + domain + "</email><password>" + ADMIN_PASSWORD + "</password></admin>\n"
-            + "    <users>" + u + "</users>\n  </autosetup>\n</jive>\n");
+            + "    <users>" + autosetupUsers(users, emails) + "</users>\n  </autosetup>\n</jive>\n");
+    }
+
+    private OpenfireServer(Path installation, Path home, String address, String domain) throws IOException {
+        this.home = home;
+        this.address = address;
+        this.domain = domain;
+        Tools.copyTree(installation, home);
+        home.resolve("bin/openfire.sh").toFile().setExecutable(true);
+    }
+
+    /** An instance with {@code openfireXml} as its {@code conf/openfire.xml} (a cluster node, another database). */
+    static OpenfireServer configured(Path installation, Path home, String address, String domain, String openfireXml) throws IOException {
+        OpenfireServer server = new OpenfireServer(installation, home, address, domain);
+        Files.writeString(home.resolve("conf/openfire.xml"), openfireXml);
+        return server;
+    }
+
+    /** The users of an autosetup section: username → password; {@code emails}: username → email address. */
+    static String autosetupUsers(Map<String, String> users, Map<String, String> emails) {
+        StringBuilder u = new StringBuilder();
+        int i = 1;
+        for (Map.Entry<String, String> e : users.entrySet()) {
+            u.append("<user").append(i).append("><username>").append(e.getKey()).append("</username><password>").append(e.getValue())
+                .append("</password><name>").append(e.getKey()).append("</name>")
+                .append(emails.containsKey(e.getKey()) ? "<email>" + emails.get(e.getKey()) + "</email>" : "")
+                .append("</user").append(i).append(">");
+            i++;
+        }
+        return u.toString();
+    }
+
+    /** Before start: options for Openfire's JVM ({@code OPENFIRE_OPTS} of {@code bin/openfire.sh}). */
+    void jvmOptions(String options) {
+        environment.put("OPENFIRE_OPTS", options);
     }
 
     /**
@@ -110,7 +132,9 @@ final class OpenfireServer implements AutoCloseable {
         List<String> command = resolvConf == null ? List.of(home.resolve("bin/openfire.sh").toString())
             : List.of(Tools.require("unshare", "util-linux"), "-m", "sh", "-c",
                 "mount --bind " + resolvConf + " /etc/resolv.conf && exec " + home.resolve("bin/openfire.sh"));
-        process = ManagedProcess.start("openfire", command, home, Map.of("OPENFIRE_HOME", home.toString()), home.resolve("run.log"));
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("OPENFIRE_HOME", home.toString());
+        process = ManagedProcess.start("openfire", command, home, env, home.resolve("run.log"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Await.require(Duration.ofSeconds(180), "Openfire's admin console on " + adminUrl(), () -> {
             try {

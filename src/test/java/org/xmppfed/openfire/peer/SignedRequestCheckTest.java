@@ -67,6 +67,35 @@ class SignedRequestCheckTest {
     }
 
     @Test
+    void aRequestAcceptedByOneNodeIsRefusedWhenReplayedToAnotherThatSharesTheNonces() {
+        NonceMemory cluster = new NonceMemory(new java.util.concurrent.ConcurrentHashMap<>(), SignedRequestCheck.MAX_NONCES);
+        SignedRequestCheck node1 = new SignedRequestCheck(Clock.fixed(NOW, ZoneOffset.UTC), cluster);
+        SignedRequestCheck node2 = new SignedRequestCheck(Clock.fixed(NOW.plusSeconds(30), ZoneOffset.UTC), cluster);
+        long t = NOW.getEpochSecond();
+        String nonce = RequestSignature.nonce();
+        String signature = RequestSignature.sign(east.secret(), "GET", PATH, t, nonce, new byte[0]);
+        assertTrue(node1.check("127.0.0.8", "GET", PATH, Long.toString(t), nonce, signature, new byte[0], peers).accepted());
+        assertEquals(Refusal.REPLAYED, node2.check("127.0.0.8", "GET", PATH, Long.toString(t), nonce, signature, new byte[0], peers).refusal());
+        assertEquals(1, node2.refusals().get(Refusal.REPLAYED), "counted where it was refused");
+        assertEquals(0, node1.refusals().get(Refusal.REPLAYED));
+        // Nodes with memories of their own (what a cluster had before) would both accept it.
+        SignedRequestCheck alone = new SignedRequestCheck(Clock.fixed(NOW, ZoneOffset.UTC));
+        assertTrue(alone.check("127.0.0.8", "GET", PATH, Long.toString(t), nonce, signature, new byte[0], peers).accepted());
+    }
+
+    @Test
+    void aFullNonceMemoryRefusesSignedRequests() {
+        SignedRequestCheck small = new SignedRequestCheck(Clock.fixed(NOW, ZoneOffset.UTC), NonceMemory.local(2));
+        long t = NOW.getEpochSecond();
+        for (int i = 0; i < 3; i++) {
+            String nonce = RequestSignature.nonce();
+            SignedRequestCheck.Outcome o = small.check("127.0.0.8", "GET", PATH, Long.toString(t), nonce,
+                RequestSignature.sign(east.secret(), "GET", PATH, t, nonce, new byte[0]), new byte[0], peers);
+            assertEquals(i < 2 ? null : Refusal.TOO_MANY_NONCES, o.refusal(), "request " + i);
+        }
+    }
+
+    @Test
     void aRequestOutsideTheWindowIsExpiredEitherWay() {
         long window = SignedRequestCheck.WINDOW.getSeconds();
         assertEquals(Refusal.EXPIRED, request(east.secret(), NOW.getEpochSecond() - window - 1, RequestSignature.nonce(), PATH, new byte[0], new byte[0]).refusal());
