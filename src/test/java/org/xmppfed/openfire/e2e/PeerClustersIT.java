@@ -465,6 +465,7 @@ class PeerClustersIT {
         try {
             staticRoutes(westAdmin, routes.toString());
             try (ProsodyServer prosody = ProsodyServer.start(work.resolve("partners-prosody"), "127.0.0.6", partners, Map.of(), dns.resolvConf(), tls)) {
+                allHostsLoaded(prosody, partners.size());
                 // the first probes after Openfire started: 50 new server-to-server sessions set up for the pings
                 probeFifty(partners, "Probed 50 partners through the page (new sessions, first run after start)");
                 // the same again: the sessions exist now, so the pings only cross them
@@ -475,11 +476,18 @@ class PeerClustersIT {
                 () -> !westAdmin.get("plugins/federation/connections.jsp").body().contains("data-domain=\"p"));
             try (ProsodyServer prosody = ProsodyServer.start(work.resolve("partners-prosody-2"), "127.0.0.6", partners, Map.of(), dns.resolvConf(),
                      tls)) {
+                allHostsLoaded(prosody, partners.size());
                 probeFifty(partners, "Probed the 50 partners after their server restarted (new sessions)");
             }
         } finally {
             staticRoutes(westAdmin, "");
         }
+    }
+
+    /** Prosody listens before it has set up its virtual hosts (TLS contexts one host after the other): the run starts after. */
+    private static void allHostsLoaded(ProsodyServer prosody, int hosts) {
+        Await.require(Duration.ofSeconds(60), "Prosody to load the certificates of its " + hosts + " hosts",
+            () -> Tools.lines(prosody.log, "tls\tinfo\tCertificates loaded").size() >= hosts);
     }
 
     /** Probes the partners through the page and checks every one got through TLS and its ping; prints the times. */
