@@ -41,8 +41,10 @@ import org.xmppfed.openfire.troubleshoot.Verdict;
 
 /**
  * The comparison part of a troubleshooter run at its largest: a 2-node cluster and 3 peer clusters (2
- * nodes each), 100 000 exceptions on every side (one peer with 300 differences), plus reading one
- * peer's 100 000-exception snapshot from JSON (each run reads three).
+ * nodes each), 100 000 exceptions on every side (one peer with 300 differences). Measured: the
+ * comparison alone; reading one snapshot from JSON in each schema; and reading all four snapshots
+ * from JSON one after the other, then comparing (the whole comparison part on one thread; a run reads
+ * the peers' in parallel and has its own snapshot in memory, so this is an upper bound).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,6 +57,9 @@ public class SnapshotComparisonBenchmark {
     private SettingsSnapshot local;
     private List<SnapshotComparison.PeerResult> peers;
     private byte[] peerJson;
+    private byte[] peerJsonSchema1;
+    private List<byte[]> fourJson;
+    private List<byte[]> fourJsonSchema1;
 
     @Setup
     public void setUp() {
@@ -75,7 +80,17 @@ public class SnapshotComparisonBenchmark {
             }
             peers.add(new SnapshotComparison.PeerResult("peer" + p, local, cluster("peer" + p + ".example", theirs), null, 5));
         }
-        peerJson = SnapshotJson.write(peers.get(1).snapshot());
+        peerJson = SnapshotJson.write(peers.get(1).snapshot(), 2);
+        peerJsonSchema1 = SnapshotJson.write(peers.get(1).snapshot(), 1);
+        fourJson = new ArrayList<>();
+        fourJsonSchema1 = new ArrayList<>();
+        fourJson.add(SnapshotJson.write(local, 2));
+        fourJsonSchema1.add(SnapshotJson.write(local, 1));
+        for (SnapshotComparison.PeerResult p : peers) {
+            fourJson.add(SnapshotJson.write(p.snapshot(), 2));
+            fourJsonSchema1.add(SnapshotJson.write(p.snapshot(), 1));
+        }
+        System.out.printf("%nsnapshot of 100 000 exceptions: %d bytes in schema 2, %d in schema 1%n", peerJson.length, peerJsonSchema1.length);
     }
 
     private static SettingsSnapshot cluster(String domain, Map<String, String> exceptions) {
@@ -95,5 +110,29 @@ public class SnapshotComparisonBenchmark {
     @Benchmark
     public SettingsSnapshot readOnePeersSnapshot() throws SnapshotJson.UnreadableSnapshot {
         return SnapshotJson.read(peerJson);
+    }
+
+    @Benchmark
+    public SettingsSnapshot readOnePeersSnapshotSchema1() throws SnapshotJson.UnreadableSnapshot {
+        return SnapshotJson.read(peerJsonSchema1);
+    }
+
+    @Benchmark
+    public List<Check> readFourSnapshotsAndCompare() throws SnapshotJson.UnreadableSnapshot {
+        return readAndCompare(fourJson);
+    }
+
+    @Benchmark
+    public List<Check> readFourSnapshotsAndCompareSchema1() throws SnapshotJson.UnreadableSnapshot {
+        return readAndCompare(fourJsonSchema1);
+    }
+
+    private static List<Check> readAndCompare(List<byte[]> json) throws SnapshotJson.UnreadableSnapshot {
+        SettingsSnapshot here = SnapshotJson.read(json.get(0));
+        List<SnapshotComparison.PeerResult> read = new ArrayList<>();
+        for (int p = 1; p < json.size(); p++) {
+            read.add(new SnapshotComparison.PeerResult("peer" + p, here, SnapshotJson.read(json.get(p)), null, 5));
+        }
+        return SnapshotComparison.compare(here, read);
     }
 }

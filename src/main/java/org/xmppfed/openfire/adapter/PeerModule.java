@@ -52,8 +52,10 @@ import org.xmppfed.openfire.peer.PeerRegistry;
 import org.xmppfed.openfire.peer.SignedRequestCheck;
 import org.xmppfed.openfire.policy.FederationPolicy;
 import org.xmppfed.openfire.policy.PolicyService;
+import org.xmppfed.openfire.probe.XmppPing;
 import org.xmppfed.openfire.route.RouteService;
 import org.xmppfed.openfire.route.RouteTarget;
+import org.xmppfed.openfire.route.StaticRoutes;
 import org.xmppfed.openfire.store.JdbcPeerStore;
 import org.xmppfed.openfire.store.SecretCipher;
 import org.xmppfed.openfire.sync.PeerSync;
@@ -166,6 +168,7 @@ public final class PeerModule implements FederationModule {
     /** What the troubleshooter checks, read from Openfire and the running capabilities at each run. */
     private final class OpenfireSources implements Troubleshooter.Sources {
         private final PeerRegistry registry;
+        private final XmppPing ping = new OpenfirePing();
 
         OpenfireSources(PeerRegistry registry) {
             this.registry = registry;
@@ -208,7 +211,27 @@ public final class PeerModule implements FederationModule {
             }
             return new LocalFacts(host.xmppDomain(), host.hostName(), host.servedNames(), s2sEnabled(), listenHost, s2sPort(),
                 directTls ? JiveGlobals.getIntProperty("xmpp.server.socket.ssl.port", 5270) : -1,
-                OurAddresses.of(host.hostName()), policy, sharedEmails(), whitelist, entries);
+                OurAddresses.of(host.hostName()), policy, sharedEmails(), whitelist, entries, staticRoutes());
+        }
+
+        private StaticRoutes staticRoutes() {
+            RouteService routes = host.service(RouteService.class);
+            return routes == null ? StaticRoutes.none() : routes.current();
+        }
+
+        @Override
+        public String xmppDomain() {
+            return host.xmppDomain();
+        }
+
+        @Override
+        public FederationPolicy policy() {
+            return host.service(PolicyService.class).current();
+        }
+
+        @Override
+        public Optional<XmppPing> ping() {
+            return Optional.of(ping);
         }
 
         @Override

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.net.ssl.SSLException;
 
@@ -78,14 +79,19 @@ public final class PeerClient {
     }
 
     public Reply get(PeerCluster peer, String endpoint) {
-        return exchange(peer, "GET", endpoint, null);
+        return exchange(peer, "GET", endpoint, null, Map.of());
+    }
+
+    /** A GET with extra request headers (not signed: they may only choose how the answer is encoded). */
+    public Reply get(PeerCluster peer, String endpoint, Map<String, String> headers) {
+        return exchange(peer, "GET", endpoint, null, headers);
     }
 
     public Reply post(PeerCluster peer, String endpoint, byte[] body) {
-        return exchange(peer, "POST", endpoint, body);
+        return exchange(peer, "POST", endpoint, body, Map.of());
     }
 
-    private Reply exchange(PeerCluster peer, String method, String endpoint, byte[] body) {
+    private Reply exchange(PeerCluster peer, String method, String endpoint, byte[] body, Map<String, String> headers) {
         String url = peer.endpoint(endpoint);
         long until = System.nanoTime() + deadline.toNanos();
         HttpURLConnection c = null;
@@ -104,6 +110,7 @@ public final class PeerClient {
             c.setRequestProperty(RequestSignature.SIGNATURE,
                 RequestSignature.sign(peer.secret(), method, uri.getRawPath(), time, nonce, body));
             c.setRequestProperty("Accept", "application/json");
+            headers.forEach(c::setRequestProperty);
             if (body != null) {
                 c.setDoOutput(true);
                 c.setRequestProperty("Content-Type", "application/json; charset=UTF-8");

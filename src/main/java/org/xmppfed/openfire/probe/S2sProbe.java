@@ -28,15 +28,22 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -45,6 +52,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import org.xmppfed.openfire.dns.SrvCheck;
+import org.xmppfed.openfire.policy.FederationPolicy;
 import org.xmppfed.openfire.troubleshoot.Text;
 import org.xmppfed.openfire.troubleshoot.Verdict;
 
@@ -55,7 +63,9 @@ import org.xmppfed.openfire.troubleshoot.Verdict;
  * certificate chain against the trust store and its names against the partner's domain, and which
  * authentication (dialback, SASL EXTERNAL) is offered once TLS is up. Each step has a verdict and
  * its time; a step that cannot happen because an earlier one failed is left out. Every network
- * wait is bounded by the time-out.
+ * wait is bounded by the time-out. With {@link #withPing}, a last step sends an XMPP ping through
+ * the server itself over a real server-to-server stream (sent first, so that it runs while the other
+ * steps do), or says why the policy rules it out.
  */
 public final class S2sProbe {
     static final String TLS_NS = "urn:ietf:params:xml:ns:xmpp-tls";
@@ -83,25 +93,88 @@ public final class S2sProbe {
     private final String localDomain;
     private final KeyStore trustStore;
     private final Duration timeout;
+    private final XmppPing ping;
+    private final FederationPolicy policy;
+    private final Duration pingTimeout;
+    private Set<TrustAnchor> anchors;
 
     /**
      * @param trustStore the certificates a partner's chain must lead to (Openfire's S2S trust store);
      *                   {@code null} for the Java runtime's
      */
     public S2sProbe(SrvCheck dns, String localDomain, KeyStore trustStore, Duration timeout) {
+        this(dns, localDomain, trustStore, timeout, null, null, null);
+    }
+
+    private S2sProbe(SrvCheck dns, String localDomain, KeyStore trustStore, Duration timeout, XmppPing ping, FederationPolicy policy,
+                     Duration pingTimeout) {
         this.dns = dns;
         this.localDomain = localDomain;
         this.trustStore = trustStore;
         this.timeout = timeout;
+        this.ping = ping;
+        this.policy = policy;
+        this.pingTimeout = pingTimeout;
+    }
+
+    /**
+     * This probe with a last step: an XMPP ping from {@code localDomain} through {@code ping}, waited
+     * for at most {@code pingTimeout}, when {@code policy} allows traffic with the partner both ways.
+     */
+    public S2sProbe withPing(XmppPing ping, FederationPolicy policy, Duration pingTimeout) {
+        return new S2sProbe(dns, localDomain, trustStore, timeout, ping, policy, pingTimeout);
     }
 
     /** Probes {@code domain}; {@code staticRoute} is "host:port" when one is configured for it. */
     public Result probe(String domain, Optional<String> staticRoute) {
-        List<Step> steps = new ArrayList<>();
+        return probeAsync(domain, staticRoute, Runnable::run).join();
+    }
+
+    /**
+     * Probes {@code domain} with the connection steps on {@code executor}. The ping (if any) is sent at
+     * once and its answer is waited for without holding a thread of {@code executor}, so a batch of
+     * probes sends every ping at the start and the threads do only the connection steps, whatever the
+     * pings take. Completes normally, within the time-outs.
+     */
+    public CompletableFuture<Result> probeAsync(String domain, Optional<String> staticRoute, Executor executor) {
+        Text skip = ping == null ? null : PingStep.skipReason(policy, domain);
+        CompletableFuture<XmppPing.Answer> answer = ping == null || skip != null ? null : send(domain);
+        CompletableFuture<List<Step>> connection = CompletableFuture.supplyAsync(() -> {
+            List<Step> steps = new ArrayList<>();
+            connectAndStream(domain, staticRoute, steps);
+            return steps;
+        }, executor);
+        if (ping == null) {
+            return connection.thenApply(steps -> new Result(domain, steps));
+        }
+        if (skip != null) {
+            return connection.thenApply(steps -> new Result(domain, with(steps, PingStep.skipped(skip))));
+        }
+        return connection.thenCombine(answer, (steps, a) -> new Result(domain, with(steps, PingStep.judge(a, pingTimeout))));
+    }
+
+    /** The ping, bounded here too (the answer's own time-out is the adapter's; this is the guard), never failing. */
+    private CompletableFuture<XmppPing.Answer> send(String domain) {
+        CompletableFuture<XmppPing.Answer> sent;
+        try {
+            sent = ping.send(localDomain, domain, pingTimeout);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(XmppPing.Answer.notSent(String.valueOf(e.getMessage())));
+        }
+        return sent.exceptionally(e -> XmppPing.Answer.notSent(String.valueOf(e.getMessage())))
+            .completeOnTimeout(XmppPing.Answer.timeout(pingTimeout.toMillis()), pingTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    }
+
+    private static List<Step> with(List<Step> steps, Step last) {
+        steps.add(last);
+        return steps;
+    }
+
+    private void connectAndStream(String domain, Optional<String> staticRoute, List<Step> steps) {
         long t0 = System.nanoTime();
         List<Target> targets = resolve(domain, staticRoute, steps, t0);
         if (targets.isEmpty()) {
-            return new Result(domain, steps);
+            return;
         }
         long t1 = System.nanoTime();
         Socket socket = null;
@@ -121,7 +194,7 @@ public final class S2sProbe {
         }
         if (socket == null) {
             steps.add(new Step("connect", Verdict.FAIL, Text.of("probe.connect.failed", String.join(", ", failures)), ms(t1)));
-            return new Result(domain, steps);
+            return;
         }
         steps.add(new Step("connect", Verdict.PASS, Text.of("probe.connect.ok", reached.host() + ":" + reached.port()), ms(t1)));
         try (Socket plain = socket) {
@@ -130,7 +203,6 @@ public final class S2sProbe {
         } catch (IOException e) {
             steps.add(new Step("stream", Verdict.FAIL, Text.of("probe.io", String.valueOf(e.getMessage())), 0));
         }
-        return new Result(domain, steps);
     }
 
     private List<Target> resolve(String domain, Optional<String> staticRoute, List<Step> steps, long t0) {
@@ -268,7 +340,7 @@ public final class S2sProbe {
         String until = leaf.getNotAfter().toInstant().toString().substring(0, 10);
         try {
             leaf.checkValidity();
-            PKIXParameters params = trustStore != null ? new PKIXParameters(trustStore) : new PKIXParameters(defaultTrust());
+            PKIXParameters params = new PKIXParameters(anchors());
             params.setRevocationEnabled(false);
             CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(Arrays.asList(chain)), params);
             steps.add(new Step("certificate", Verdict.PASS, Text.of("probe.cert.valid", leaf.getSubjectX500Principal().getName(), until), 0));
@@ -319,6 +391,27 @@ public final class S2sProbe {
             }
         }
         return names;
+    }
+
+    /**
+     * The trust anchors, read from the trust store once per probe batch rather than once per partner
+     * (Openfire's S2S trust store holds a hundred or more authorities).
+     */
+    private synchronized Set<TrustAnchor> anchors() throws GeneralSecurityException {
+        if (anchors == null) {
+            KeyStore store = trustStore != null ? trustStore : defaultTrust();
+            Set<TrustAnchor> all = new HashSet<>();
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.isCertificateEntry(alias) && store.getCertificate(alias) instanceof X509Certificate c) {
+                    all.add(new TrustAnchor(c, null));
+                }
+            }
+            if (all.isEmpty()) {
+                throw new java.security.InvalidAlgorithmParameterException("the trust store holds no certificate");
+            }
+            anchors = Set.copyOf(all);
+        }
+        return anchors;
     }
 
     private static KeyStore defaultTrust() throws GeneralSecurityException {

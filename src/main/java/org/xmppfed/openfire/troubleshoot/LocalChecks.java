@@ -27,16 +27,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.xmppfed.openfire.policy.ConnectionGatePlan;
+import org.xmppfed.openfire.policy.Decision;
+import org.xmppfed.openfire.policy.DecisionReason;
 import org.xmppfed.openfire.policy.Direction;
 import org.xmppfed.openfire.policy.DomainPattern;
 import org.xmppfed.openfire.policy.FederationPolicy;
 import org.xmppfed.openfire.policy.PolicyException;
+import org.xmppfed.openfire.route.RouteTarget;
+import org.xmppfed.openfire.route.StaticRoutes;
 
 /**
  * The checks of this server alone (DNS is in {@link DnsChecks}): the S2S listener answers, the
- * policy makes sense (no exception that its wildcard already decides, none naming our own names),
- * no email address shared by several users, Openfire's own S2S permission list as the policy
- * requires it.
+ * policy makes sense (no exception that its wildcard already decides, none naming our own names, no
+ * static route to a domain the policy denies), no email address shared by several users, Openfire's
+ * own S2S permission list as the policy requires it.
  */
 public final class LocalChecks {
     static final int CONNECT_TIMEOUT_MILLIS = 3000;
@@ -151,6 +155,55 @@ public final class LocalChecks {
         }
         return new Check("policy.own-names", v, Text.of("check.policy.own-names"), evidence.subList(0, Math.min(LISTED, evidence.size())),
             v == Verdict.PASS ? null : Text.of("action.policy.own-names"));
+    }
+
+    /**
+     * Static routes to domains the policy denies outgoing traffic to: nothing is ever sent along them
+     * (denied both ways, the route is dead; denied outgoing only, it is used at most to verify the
+     * partner's incoming dialback connections). Judged with the policy in force, so that a domain
+     * allowed because of its routes ("Routes are allowed automatically") passes. O(routed domains).
+     */
+    public static Check deniedRoutes(FederationPolicy policy, StaticRoutes routes) {
+        Text title = Text.of("check.policy.denied-routes");
+        Text source = Text.of("troubleshoot.source.routes");
+        if (routes.routes().isEmpty()) {
+            return new Check("policy.denied-routes", Verdict.PASS, title, List.of(new Evidence(source, Text.of("troubleshoot.routes.none"))), null);
+        }
+        if (!routes.enabled()) {
+            return new Check("policy.denied-routes", Verdict.PASS, title,
+                List.of(new Evidence(source, Text.of("troubleshoot.routes.off", routes.domains().size()))), null);
+        }
+        if (!policy.enabled()) {
+            return new Check("policy.denied-routes", Verdict.PASS, title,
+                List.of(new Evidence(source, Text.of("troubleshoot.routes.federation-off", routes.domains().size()))), null);
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        int count = 0;
+        for (String domain : new TreeSet<>(routes.domains())) {
+            Decision out = policy.decide(domain, Direction.OUTGOING);
+            if (out.allowed()) {
+                continue;
+            }
+            count++;
+            if (evidence.size() < LISTED) {
+                boolean incoming = policy.decide(domain, Direction.INCOMING).allowed();
+                List<String> targets = routes.configuredFor(domain).stream().map(RouteTarget::toString).toList();
+                String rule = out.reason() == DecisionReason.EXCEPTION
+                    ? out.exception().pattern() + " (" + out.exception().direction().name() + ")" : policy.defaultPolicy().name();
+                String kind = out.reason() == DecisionReason.EXCEPTION ? "exception" : "default";
+                evidence.add(new Evidence(Text.of("troubleshoot.source.route", domain + " \u2192 " + String.join(", ", targets)),
+                    Text.of("troubleshoot.route.denied." + (incoming ? "out." : "both.") + kind, domain, rule)));
+            }
+        }
+        if (count > LISTED) {
+            evidence.add(new Evidence(source, Text.of("troubleshoot.more", count - LISTED)));
+        }
+        if (count == 0) {
+            return new Check("policy.denied-routes", Verdict.PASS, title, List.of(new Evidence(source,
+                Text.of(routes.allowedAutomatically() ? "troubleshoot.routes.allowed.auto" : "troubleshoot.routes.allowed", routes.domains().size()))),
+                null);
+        }
+        return new Check("policy.denied-routes", Verdict.WARN, title, evidence, Text.of("action.policy.denied-routes"));
     }
 
     /** Email addresses that several users have: none of them can federate by email. */

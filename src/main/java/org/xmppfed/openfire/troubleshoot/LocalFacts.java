@@ -20,16 +20,19 @@ import java.util.Map;
 import java.util.Set;
 
 import org.xmppfed.openfire.policy.FederationPolicy;
+import org.xmppfed.openfire.route.StaticRoutes;
 
 /**
  * What the local checks look at, gathered from Openfire and the capabilities by the plugin:
  * the names this server answers for over S2S besides its XMPP domain (email domains, chat
  * aliases), the S2S listener, this server's addresses, the policy, addresses several users share,
- * and Openfire's own S2S permission list ({@code openfireWhitelist} null when it could not be read).
+ * Openfire's own S2S permission list ({@code openfireWhitelist} null when it could not be read) and
+ * the static routes.
  */
 public record LocalFacts(String xmppDomain, String hostName, List<String> servedNames, boolean s2sEnabled, String listenHost, int s2sPort,
                          int directTlsPort, Set<String> ourAddresses, FederationPolicy policy,
-                         Map<String, Set<String>> sharedEmails, Boolean openfireWhitelist, Map<String, Boolean> openfirePermissions) {
+                         Map<String, Set<String>> sharedEmails, Boolean openfireWhitelist, Map<String, Boolean> openfirePermissions,
+                         StaticRoutes staticRoutes) {
     public LocalFacts {
         servedNames = List.copyOf(servedNames);
         ourAddresses = Set.copyOf(ourAddresses);

@@ -25,7 +25,8 @@ import java.util.Optional;
  */
 public record SettingsSnapshot(int schema, String xmppDomain, String pluginVersion, String openfireVersion,
                                List<SnapshotItem> items, List<NodeStatus> nodes) {
-    public static final int SCHEMA = 1;
+    /** The newest schema this plugin writes and reads (2: set items grouped by value; see {@link SnapshotJson}). */
+    public static final int SCHEMA = 2;
 
     public SettingsSnapshot {
         items = List.copyOf(items);

@@ -54,14 +54,23 @@ public final class SnapshotEndpoint {
         this.clock = clock;
     }
 
+    /** A request from a peer that did not say which schema it reads: schema 1, which every version of the plugin reads. */
     public Answer get(String address, String path, String timestamp, String nonce, String signature) {
+        return get(address, path, timestamp, nonce, signature, null);
+    }
+
+    /**
+     * {@code requestedSchema}: the {@link SnapshotJson#SCHEMA_HEADER} of the request (the newest schema the
+     * peer reads; null when absent). It only chooses the encoding, so it need not be part of the signature.
+     */
+    public Answer get(String address, String path, String timestamp, String nonce, String signature, String requestedSchema) {
         SignedRequestCheck.Outcome outcome = check.check(address, "GET", path, timestamp, nonce, signature, new byte[0], peers.get());
         if (!outcome.accepted()) {
             logRefusal(address, outcome.refusal());
             return new Answer(401, REFUSED);
         }
         LOG.debug("Settings snapshot served to peer cluster {} ({})", outcome.peer().name(), address);
-        return new Answer(200, SnapshotJson.write(troubleshooter.snapshotFor(outcome.peer())));
+        return new Answer(200, SnapshotJson.write(troubleshooter.snapshotFor(outcome.peer()), SnapshotJson.schemaFor(requestedSchema)));
     }
 
     /** Refused requests by reason since the plugin started on this node. */

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -33,8 +34,10 @@ import org.xmppfed.openfire.dns.SrvCheck;
 import org.xmppfed.openfire.peer.PeerClient;
 import org.xmppfed.openfire.peer.PeerCluster;
 import org.xmppfed.openfire.peer.RequestSignature;
+import org.xmppfed.openfire.policy.FederationPolicy;
 import org.xmppfed.openfire.probe.OwnStreamHeaders;
 import org.xmppfed.openfire.probe.S2sProbe;
+import org.xmppfed.openfire.probe.XmppPing;
 
 /**
  * Runs the troubleshooter: asks every peer cluster for its snapshot and looks up DNS in parallel on
@@ -68,10 +71,27 @@ public final class Troubleshooter implements AutoCloseable {
         default KeyStore trustStore() {
             return null;
         }
+
+        /** This server's XMPP domain (cheaper than {@link #localFacts()}, which also reads DNS and users). */
+        default String xmppDomain() {
+            return localFacts().xmppDomain();
+        }
+
+        /** The policy in force (decides whether a probe's ping may run). */
+        default FederationPolicy policy() {
+            return localFacts().policy();
+        }
+
+        /** How a probe pings a partner through this server; empty: probes have no ping step. */
+        default Optional<XmppPing> ping() {
+            return Optional.empty();
+        }
     }
 
     /** Partners probed at most at once from the page. */
     public static final int MAX_PROBED = 50;
+    /** How long a probe waits for the answer to its ping (a new S2S session may have to be set up first). */
+    public static final Duration PING_TIMEOUT = Duration.ofSeconds(10);
     /** The name this server's own stream check opens its streams from (a reserved name, RFC 2606). */
     static final String PROBE_FROM = "federation-troubleshooter.invalid";
 
@@ -107,7 +127,7 @@ public final class Troubleshooter implements AutoCloseable {
     /** Asks one peer for its snapshot (the page's "test link" and each run). */
     public SnapshotComparison.PeerResult fetch(PeerCluster peer) {
         long start = System.nanoTime();
-        PeerClient.Reply reply = client.get(peer, SNAPSHOT_ENDPOINT);
+        PeerClient.Reply reply = client.get(peer, SNAPSHOT_ENDPOINT, Map.of(SnapshotJson.SCHEMA_HEADER, Integer.toString(SettingsSnapshot.SCHEMA)));
         long millis = (System.nanoTime() - start) / 1_000_000;
         SettingsSnapshot mine = snapshotFor(peer);
         if (!reply.ok()) {
@@ -134,6 +154,7 @@ public final class Troubleshooter implements AutoCloseable {
         checks.addAll(DnsChecks.run(facts, sources.dns(), pool));
         checks.add(LocalChecks.shadowed(facts.policy()));
         checks.add(LocalChecks.ownNames(facts.policy(), facts.allNames()));
+        checks.add(LocalChecks.deniedRoutes(facts.policy(), facts.staticRoutes()));
         checks.add(LocalChecks.sharedEmails(facts.sharedEmails()));
         checks.add(LocalChecks.openfirePermissions(facts.policy(), facts.openfireWhitelist(), facts.openfirePermissions()));
         if (facts.s2sEnabled()) {
@@ -155,13 +176,20 @@ public final class Troubleshooter implements AutoCloseable {
 
     /**
      * Probes each partner domain in parallel on the bounded pool (every network step has its own
-     * time-out) and keeps the results for the page.
+     * time-out; the pings are waited for without holding the pool's threads) and keeps the results
+     * for the page.
      */
     public List<S2sProbe.Result> probe(List<String> domains) {
-        S2sProbe probe = new S2sProbe(sources.dns(), sources.localFacts().xmppDomain(), sources.trustStore(), Duration.ofSeconds(5));
+        S2sProbe probe = new S2sProbe(sources.dns(), sources.xmppDomain(), sources.trustStore(), Duration.ofSeconds(5));
+        Optional<XmppPing> ping = sources.ping();
+        if (ping.isPresent()) {
+            probe = probe.withPing(ping.get(), sources.policy(), PING_TIMEOUT);
+        }
+        S2sProbe prober = probe;
+        // every ping is sent now and answered beside the connection steps, which alone take the pool's threads
         List<CompletableFuture<S2sProbe.Result>> pending = new ArrayList<>();
         for (String d : domains.subList(0, Math.min(MAX_PROBED, domains.size()))) {
-            pending.add(CompletableFuture.supplyAsync(() -> probe.probe(d, sources.staticRoute(d)), pool));
+            pending.add(prober.probeAsync(d, sources.staticRoute(d), pool));
         }
         List<S2sProbe.Result> results = pending.stream().map(CompletableFuture::join).toList();
         lastProbes = results;

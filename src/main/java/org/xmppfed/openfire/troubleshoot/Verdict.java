@@ -15,9 +15,13 @@
  */
 package org.xmppfed.openfire.troubleshoot;
 
-/** The outcome of one check, ordered from good to bad. */
+/**
+ * The outcome of one check or probe step, ordered from good to bad. {@link #SKIPPED} is a step that
+ * was deliberately not run (the policy rules it out), with the reason as its evidence: it never makes
+ * a result worse than {@link #PASS}.
+ */
 public enum Verdict {
-    PASS, WARN, FAIL;
+    SKIPPED, PASS, WARN, FAIL;
 
     public Verdict worse(Verdict other) {
         return other.ordinal() > ordinal() ? other : this;
@@ -25,6 +29,6 @@ public enum Verdict {
 
     /** The command line's exit code for a report with this overall verdict. */
     public int exitCode() {
-        return ordinal();
+        return this == FAIL ? 2 : this == WARN ? 1 : 0;
     }
 }

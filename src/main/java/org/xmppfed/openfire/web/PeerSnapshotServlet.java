@@ -24,6 +24,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.xmppfed.openfire.peer.RequestSignature;
 import org.xmppfed.openfire.troubleshoot.SnapshotEndpoint;
+import org.xmppfed.openfire.troubleshoot.SnapshotJson;
 
 /**
  * {@code peer-api/snapshot}: this cluster's settings snapshot for a registered peer cluster. Not behind
@@ -61,7 +62,7 @@ public final class PeerSnapshotServlet extends HttpServlet {
         }
         SnapshotEndpoint.Answer answer = endpoint.get(request.getRemoteAddr(), request.getRequestURI(),
             request.getHeader(RequestSignature.TIMESTAMP), request.getHeader(RequestSignature.NONCE),
-            request.getHeader(RequestSignature.SIGNATURE));
+            request.getHeader(RequestSignature.SIGNATURE), request.getHeader(SnapshotJson.SCHEMA_HEADER));
         response.setStatus(answer.status());
         response.setContentType("application/json; charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");

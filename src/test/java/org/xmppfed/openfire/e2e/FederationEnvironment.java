@@ -160,8 +160,9 @@ final class FederationEnvironment implements AutoCloseable {
                 }
                 prosodyTls = new ProsodyServer.Tls(env.ca.writeCertificatePem(pki.resolve("ca.pem")), certificates, keys, prosodyExtra);
             }
+            // b.remote.lan answers no XMPP ping (service-unavailable), as a server without XEP-0199 does: the probe's ping step
             env.prosody = ProsodyServer.start(env.work.resolve("prosody"), PROSODY_IP, List.of(REMOTE_A, REMOTE_B),
-                Map.of("carol", PASSWORD, "dave", PASSWORD), env.dns.resolvConf(), prosodyTls);
+                Map.of("carol", PASSWORD, "dave", PASSWORD), env.dns.resolvConf(), prosodyTls, java.util.Set.of(REMOTE_B));
             if (!tls) {
                 env.ejabberd = EjabberdServer.start(env.work.resolve("ejabberd"), EJABBERD_IP, EJABBERD_DOMAIN, Map.of("erin", PASSWORD));
             } else if (remoteBFromOtherCa) {

@@ -466,6 +466,7 @@ class FederationIT {
     @Test
     @Order(12)
     void theProbeFindsProsodyAndEjabberdWithoutTlsOfferingDialback() {
+        env.policy(true, "ALLOW", "");
         java.util.Map<String, String> s = ProbePage.probe(env.admin, FederationEnvironment.REMOTE_A + " " + FederationEnvironment.EJABBERD_DOMAIN);
         // Prosody advertises dialback (XEP-0220 stream feature)
         assertEquals("PASS dialback offered without TLS", s.get(FederationEnvironment.REMOTE_A + " authentication").strip(), s.toString());
@@ -476,7 +477,31 @@ class FederationIT {
             assertTrue(s.get(d + " starttls").startsWith("WARN not offered"), s.toString());
             assertFalse(s.get(d + " authentication").startsWith("FAIL"), s.toString());
             assertFalse(s.containsKey(d + " tls"), s.toString());
+            // the ping through Openfire over its real (dialback) session: Prosody and ejabberd answer it
+            assertTrue(s.get(d + " ping").startsWith("PASS answered in"), s.toString());
         }
+    }
+
+    @Test
+    @Order(13)
+    void theProbesPingSaysWhatAnErrorAnswerMeansAndIsNotSentWhereThePolicyRulesItOut() {
+        // b.remote.lan (Prosody without mod_ping) answers service-unavailable: the answer came back, so the stream works
+        String b = FederationEnvironment.REMOTE_B;
+        Map<String, String> s = ProbePage.probe(env.admin, b);
+        assertTrue(s.get(b + " ping").startsWith("PASS answered with the error service-unavailable after")
+            && s.get(b + " ping").contains("does not support XMPP ping (XEP-0199)"), s.toString());
+        String a = FederationEnvironment.REMOTE_A;
+        try {
+            env.policy(true, "DENY", a + ",INCOMING");
+            assertEquals("SKIPPED not run: the default policy (DENY) denies traffic to " + a + ", so this server sends it nothing",
+                ProbePage.probe(env.admin, a).get(a + " ping"));
+            env.policy(true, "ALLOW", a + ",INCOMING");
+            assertEquals("SKIPPED not run: the policy exception " + a + " (INCOMING) denies traffic from " + a + ", so its answer would be dropped",
+                ProbePage.probe(env.admin, a).get(a + " ping"));
+        } finally {
+            env.policy(true, "ALLOW", "");
+        }
+        assertTrue(ProbePage.probe(env.admin, a).get(a + " ping").startsWith("PASS answered in"), "allowed again: pinged");
     }
 
     private static List<String> sortedLines(String text) {

@@ -32,8 +32,15 @@ final class ProbePage {
     private ProbePage() {
     }
 
+    private static final Pattern MILLIS = Pattern.compile("<td>(\\d+) ms</td>\\s*$");
+
     /** Probes {@code domains} (blank-separated); "domain step" → "VERDICT what the row says" (as the page escapes it). */
     static Map<String, String> probe(AdminConsole admin, String domains) {
+        return probeTimed(admin, domains, new LinkedHashMap<>());
+    }
+
+    /** As {@link #probe}, and each step's time as the page shows it into {@code millis} ("domain step" → ms). */
+    static Map<String, String> probeTimed(AdminConsole admin, String domains, Map<String, Long> millis) {
         AdminConsole.Page page = admin.post("plugins/federation/troubleshooter.jsp", Map.of("action", "probe", "domains", domains));
         Map<String, String> steps = new LinkedHashMap<>();
         Matcher m = STEP.matcher(page.body());
@@ -41,8 +48,25 @@ final class ProbePage {
             Matcher text = EVIDENCE.matcher(m.group(4));
             assertTrue(text.find(), m.group(4));
             steps.put(m.group(1) + " " + m.group(2), m.group(3) + " " + text.group(1).strip());
+            Matcher ms = MILLIS.matcher(m.group(4));
+            if (ms.find()) {
+                millis.put(m.group(1) + " " + m.group(2), Long.parseLong(ms.group(1)));
+            }
         }
         assertFalse(steps.isEmpty(), page.body());
         return steps;
+    }
+
+    /** Per step: the sum and the largest of its times over all partners, for the run's log. */
+    static String stepTimes(Map<String, Long> millis) {
+        Map<String, long[]> sums = new java.util.TreeMap<>();
+        millis.forEach((k, v) -> {
+            long[] s = sums.computeIfAbsent(k.substring(k.indexOf(' ') + 1), x -> new long[2]);
+            s[0] += v;
+            s[1] = Math.max(s[1], v);
+        });
+        StringBuilder sb = new StringBuilder();
+        sums.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(v[0]).append('/').append(v[1]));
+        return sb + " (ms, sum/max)";
     }
 }

@@ -40,9 +40,18 @@ final class ProsodyServer implements AutoCloseable {
      * For TLS: the CA certificate peers must be signed by, each virtual host's certificate and key (PEM
      * files), and extra global configuration lines (empty for none).
      */
-    record Tls(Path caFile, Map<String, Path> certificates, Map<String, Path> keys, String extraConfig) {
+    record Tls(Path caFile, Map<String, Path> certificates, Map<String, Path> keys, String extraConfig, boolean required) {
         Tls(Path caFile, Map<String, Path> certificates, Map<String, Path> keys) {
             this(caFile, certificates, keys, "");
+        }
+
+        Tls(Path caFile, Map<String, Path> certificates, Map<String, Path> keys, String extraConfig) {
+            this(caFile, certificates, keys, extraConfig, true);
+        }
+
+        /** TLS offered but not required, and peers without a valid certificate accepted by dialback. */
+        static Tls offered(Path caFile, Map<String, Path> certificates, Map<String, Path> keys) {
+            return new Tls(caFile, certificates, keys, "", false);
         }
     }
 
@@ -59,6 +68,13 @@ final class ProsodyServer implements AutoCloseable {
 
     /** {@code tls}: null for dialback only without TLS (as {@link #start(Path, String, List, Map, Path)}). */
     static ProsodyServer start(Path dir, String address, List<String> hosts, Map<String, String> users, Path resolvConf, Tls tls)
+        throws IOException, InterruptedException {
+        return start(dir, address, hosts, users, resolvConf, tls, java.util.Set.of());
+    }
+
+    /** {@code withoutPing}: virtual hosts that do not answer XMPP pings (a server without XEP-0199: service-unavailable). */
+    static ProsodyServer start(Path dir, String address, List<String> hosts, Map<String, String> users, Path resolvConf, Tls tls,
+                               java.util.Set<String> withoutPing)
         throws IOException, InterruptedException {
         Tools.require("prosody", "prosody");
         Files.createDirectories(dir.resolve("data"));
@@ -84,11 +100,15 @@ final class ProsodyServer implements AutoCloseable {
             // domain, which is what SASL EXTERNAL needs (dialback stays loaded: secure auth makes it need that too).
             cfg.append("modules_enabled = { \"roster\"; \"saslauth\"; \"tls\"; \"dialback\"; \"disco\"; \"ping\"; \"version\"; \"presence\" }\n")
                 .append("modules_disabled = { \"s2s_bidi\" }\n")
-                .append("c2s_require_encryption = false\ns2s_require_encryption = true\ns2s_secure_auth = true\n")
+                .append("c2s_require_encryption = false\n")
+                .append(tls.required() ? "s2s_require_encryption = true\ns2s_secure_auth = true\n" : "s2s_require_encryption = false\ns2s_secure_auth = false\n")
                 .append(tls.extraConfig());
         }
         for (String host : hosts) {
             cfg.append("VirtualHost \"").append(host).append("\"\n");
+            if (withoutPing.contains(host)) {
+                cfg.append("  modules_disabled = { \"ping\" }\n");
+            }
             if (tls != null) {
                 cfg.append("  ssl = { certificate = \"").append(tls.certificates().get(host)).append("\"; key = \"")
                     .append(tls.keys().get(host)).append("\"; cafile = \"").append(tls.caFile()).append("\" }\n");

@@ -293,6 +293,7 @@ class TlsFederationIT {
     @Test
     @Order(6)
     void theProbeFindsProsodysTlsRequiredAndItsCertificateFromTheTestCaValid() {
+        env.policy(true, "ALLOW", "");
         java.util.Map<String, String> s = ProbePage.probe(env.admin, FederationEnvironment.REMOTE_A);
         String a = FederationEnvironment.REMOTE_A;
         assertTrue(s.get(a + " resolve").startsWith("PASS") && s.get(a + " resolve").contains("static route"), s.toString());
@@ -303,5 +304,7 @@ class TlsFederationIT {
         assertTrue(s.get(a + " certificate").startsWith("PASS valid and trusted"), s.toString());
         assertTrue(s.get(a + " certificate-name").startsWith("PASS"), s.toString());
         assertTrue(s.containsKey(a + " authentication") && !s.get(a + " authentication").startsWith("FAIL"), s.toString());
+        // and the ping through Openfire's own TLS session, authenticated with certificates (SASL EXTERNAL)
+        assertTrue(s.get(a + " ping").startsWith("PASS answered in"), s.toString());
     }
 }

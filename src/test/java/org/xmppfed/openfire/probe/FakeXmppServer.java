@@ -53,6 +53,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class FakeXmppServer implements AutoCloseable {
     private final ServerSocket socket;
     private final Thread thread;
+    private final SSLContext tls;
 
     /** A key with a self-signed certificate for {@code names}, valid from {@code from} to {@code until}. */
     public record Identity(PrivateKey key, X509Certificate certificate) {
@@ -92,7 +93,14 @@ public final class FakeXmppServer implements AutoCloseable {
 
     /** {@code identity} null: no STARTTLS offered, dialback in the first features. */
     public FakeXmppServer(String address, int port, String domain, Identity identity) throws IOException {
-        socket = new ServerSocket(port, 10, InetAddress.getByName(address));
+        // one TLS context for all connections, as a real server has (building one per connection costs a key store
+        // encryption and decryption each time, which would be counted against the probes sharing the machine)
+        try {
+            tls = identity == null ? null : context(identity);
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+        socket = new ServerSocket(port, 50, InetAddress.getByName(address));
         thread = new Thread(() -> serve(domain, identity), "fake-xmpp-" + domain);
         thread.setDaemon(true);
         thread.start();
@@ -130,25 +138,29 @@ public final class FakeXmppServer implements AutoCloseable {
                 write(s, header + "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls></stream:features>");
                 readUntil(s.getInputStream(), "/>");
                 write(s, "<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
-                KeyStore ks = KeyStore.getInstance("PKCS12");
-                ks.load(null, null);
-                ks.setKeyEntry("id", identity.key(), "pw".toCharArray(), new X509Certificate[] {identity.certificate()});
-                KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(ks, "pw".toCharArray());
-                SSLContext ctx = SSLContext.getInstance("TLS");
-                ctx.init(kmf.getKeyManagers(), null, null);
-                try (SSLSocket tls = (SSLSocket) ctx.getSocketFactory().createSocket(s, s.getInetAddress().getHostAddress(), s.getPort(), true)) {
-                    tls.setUseClientMode(false);
-                    tls.startHandshake();
-                    readUntil(tls.getInputStream(), "version='1.0'>");
-                    write(tls, header + "<stream:features><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>EXTERNAL</mechanism>"
+                try (SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(s, s.getInetAddress().getHostAddress(), s.getPort(), true)) {
+                    secure.setUseClientMode(false);
+                    secure.startHandshake();
+                    readUntil(secure.getInputStream(), "version='1.0'>");
+                    write(secure, header + "<stream:features><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>EXTERNAL</mechanism>"
                         + "</mechanisms><dialback xmlns='urn:xmpp:features:dialback'/></stream:features>");
-                    readUntil(tls.getInputStream(), "</stream:stream>");
+                    readUntil(secure.getInputStream(), "</stream:stream>");
                 }
-            } catch (IOException | GeneralSecurityException e) {
+            } catch (IOException e) {
                 // the probe closed the connection
             }
         }
+    }
+
+    private static SSLContext context(Identity identity) throws GeneralSecurityException, IOException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("id", identity.key(), "pw".toCharArray(), new X509Certificate[] {identity.certificate()});
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "pw".toCharArray());
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), null, null);
+        return ctx;
     }
 
     private static void write(Socket s, String text) throws IOException {

@@ -102,6 +102,74 @@ class S2sProbeTest {
         assertEquals(Verdict.FAIL, r.verdict());
     }
 
+    /** A ping that answers {@code answer} after {@code delay}, recording what it was asked and when. */
+    private static final class ScriptedPing implements XmppPing {
+        final List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile long sentAt;
+        private final Answer answer;
+        private final Duration delay;
+
+        ScriptedPing(Answer answer, Duration delay) {
+            this.answer = answer;
+            this.delay = delay;
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Answer> send(String from, String to, Duration timeout) {
+            sent.add(from + " -> " + to);
+            sentAt = System.nanoTime();
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> answer,
+                java.util.concurrent.CompletableFuture.delayedExecutor(delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private static final org.xmppfed.openfire.policy.FederationPolicy ALLOW_ALL =
+        org.xmppfed.openfire.policy.FederationPolicy.of(true, org.xmppfed.openfire.policy.DefaultPolicy.ALLOW, List.of());
+
+    @Test
+    void thePingIsTheLastStepSentFromOurDomainAtTheStartAndWaitedForAtTheEnd() throws Exception {
+        ScriptedPing ping = new ScriptedPing(XmppPing.Answer.result(250), Duration.ofMillis(250));
+        try (FakeXmppServer server = new FakeXmppServer("127.0.0.1", 0, "plain.example", null)) {
+            long start = System.nanoTime();
+            S2sProbe.Result r = new S2sProbe(NO_DNS, "ours.example", null, Duration.ofSeconds(3)).withPing(ping, ALLOW_ALL, Duration.ofSeconds(5))
+                .probe("plain.example", Optional.of("127.0.0.1:" + server.port()));
+            Map<String, String> s = steps(r);
+            assertEquals(List.of("resolve", "connect", "stream", "starttls", "authentication", "ping"), List.copyOf(s.keySet()));
+            assertEquals(List.of("ours.example -> plain.example"), ping.sent);
+            assertTrue(ping.sentAt - start < 200_000_000L, "sent before the other steps, so that it runs beside them");
+            assertTrue(s.get("ping").startsWith("PASS answered in 250 ms"), s.toString());
+            assertEquals(250, r.steps().get(5).millis());
+        }
+    }
+
+    @Test
+    void aPingDeniedByThePolicyIsNotSentAndSaysWhy() {
+        ScriptedPing ping = new ScriptedPing(XmppPing.Answer.result(1), Duration.ZERO);
+        S2sProbe.Result r = new S2sProbe(NO_DNS, "ours.example", null, Duration.ofSeconds(1))
+            .withPing(ping, org.xmppfed.openfire.policy.FederationPolicy.lockdown(), Duration.ofSeconds(5))
+            .probe("closed.example", Optional.of("127.0.0.1:1"));
+        Map<String, String> s = steps(r);
+        assertEquals(List.of(), ping.sent, "nothing sent");
+        assertEquals("SKIPPED not run: the default policy (DENY) denies traffic to closed.example, so this server sends it nothing", s.get("ping"));
+        assertEquals(Verdict.FAIL, r.verdict(), "the failed connection decides; a skipped step never improves or worsens a probe");
+    }
+
+    @Test
+    void aPingWithoutAnAnswerFailsWithinItsBoundAndAnUnreachablePartnerFailsWithTheReason() {
+        // a ping whose future never completes: the probe's own bound ends the wait
+        XmppPing silent = (from, to, timeout) -> new java.util.concurrent.CompletableFuture<>();
+        long start = System.nanoTime();
+        S2sProbe.Result r = new S2sProbe(NO_DNS, "ours.example", null, Duration.ofSeconds(1)).withPing(silent, ALLOW_ALL, Duration.ofMillis(300))
+            .probe("closed.example", Optional.of("127.0.0.1:1"));
+        assertTrue(System.nanoTime() - start < 3_000_000_000L, "bounded");
+        assertTrue(steps(r).get("ping").startsWith("FAIL no answer within 300 ms"), steps(r).toString());
+        ScriptedPing unreachable = new ScriptedPing(XmppPing.Answer.error("remote-server-not-found", "Openfire: connection refused", 3), Duration.ZERO);
+        Map<String, String> s = steps(new S2sProbe(NO_DNS, "ours.example", null, Duration.ofSeconds(1)).withPing(unreachable, ALLOW_ALL,
+            Duration.ofSeconds(5)).probe("closed.example", Optional.of("127.0.0.1:1")));
+        assertTrue(s.get("ping").startsWith("FAIL Openfire could not set up a server-to-server session to the partner (remote-server-not-found) "
+            + "(Openfire: connection refused)"), s.toString());
+    }
+
     @Test
     void wildcardNamesCoverOneLabel() {
         assertTrue(S2sProbe.covers(List.of("*.example.com"), "a.example.com"));

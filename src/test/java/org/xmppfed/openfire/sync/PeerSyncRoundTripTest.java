@@ -101,7 +101,7 @@ class PeerSyncRoundTripTest {
         @Override
         public LocalFacts localFacts() {
             return new LocalFacts(cluster.domain, "xmpp." + cluster.domain, List.of(), false, "127.0.0.1", 1, -1, Set.of(),
-                FederationPolicy.lockdown(), Map.of(), true, Map.of());
+                FederationPolicy.lockdown(), Map.of(), true, Map.of(), org.xmppfed.openfire.route.StaticRoutes.none());
         }
 
         @Override

@@ -77,7 +77,7 @@ class DnsChecksTest {
 
     private Map<String, Check> run(List<String> names, String server) {
         LocalFacts facts = new LocalFacts(names.get(0), "xmpp.ours.example", names.subList(1, names.size()), true, "127.0.0.5", 5269, -1,
-            Set.of("127.0.0.5"), FederationPolicy.lockdown(), Map.of(), true, Map.of());
+            Set.of("127.0.0.5"), FederationPolicy.lockdown(), Map.of(), true, Map.of(), org.xmppfed.openfire.route.StaticRoutes.none());
         return DnsChecks.run(facts, new SrvCheck(server, Duration.ofSeconds(1)), pool).stream()
             .collect(Collectors.toMap(Check::id, c -> c));
     }

@@ -28,11 +28,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.xmppfed.openfire.policy.ConnectionGatePlan;
 import org.xmppfed.openfire.policy.DefaultPolicy;
 import org.xmppfed.openfire.policy.Direction;
 import org.xmppfed.openfire.policy.FederationPolicy;
 import org.xmppfed.openfire.policy.PolicyException;
+import org.xmppfed.openfire.route.RouteTarget;
+import org.xmppfed.openfire.route.StaticRoute;
+import org.xmppfed.openfire.route.StaticRoutes;
 
 class LocalChecksTest {
     private static final Instant T = Instant.parse("2026-12-01T00:00:00Z");
@@ -115,8 +121,88 @@ class LocalChecksTest {
         assertTrue(evidence(off).contains("switched off"));
     }
 
+    private static StaticRoutes routes(boolean enabled, boolean automatic, String... domainTarget) {
+        List<StaticRoute> list = new java.util.ArrayList<>();
+        for (int i = 0; i < domainTarget.length; i += 2) {
+            list.add(new StaticRoute(domainTarget[i], RouteTarget.parse(domainTarget[i + 1]), T));
+        }
+        return StaticRoutes.of(enabled, automatic, list);
+    }
+
+    /** The policy as the plugin has it in force: with the routed domains when routes are allowed automatically. */
+    private static FederationPolicy inForce(FederationPolicy p, StaticRoutes r) {
+        return p.withRoutedDomains(r.automaticallyAllowed());
+    }
+
+    static List<Arguments> routeCases() {
+        return List.of(
+            // no routes, routes off, federation off: nothing to judge
+            Arguments.of(policy(DefaultPolicy.DENY), routes(true, false), Verdict.PASS, "static routes: no static routes are configured"),
+            Arguments.of(policy(DefaultPolicy.DENY), routes(false, false, "p.example", "127.0.0.9"), Verdict.PASS,
+                "static routes are not in use (1 domains have routes)"),
+            Arguments.of(FederationPolicy.of(false, DefaultPolicy.DENY, List.of()), routes(true, false, "p.example", "127.0.0.9"),
+                Verdict.PASS, "federation is switched off"),
+            // routes allowed automatically: the route itself allows the domain both ways, whatever the default and exceptions say
+            Arguments.of(policy(DefaultPolicy.DENY, "p.example", Direction.BOTH), routes(true, true, "p.example", "127.0.0.9"),
+                Verdict.PASS, "all 1 domains with routes are allowed (Routes are allowed automatically)"),
+            Arguments.of(policy(DefaultPolicy.ALLOW, "p.example", Direction.BOTH), routes(true, true, "p.example", "127.0.0.9"),
+                Verdict.PASS, "all 1 domains with routes are allowed"),
+            // allowed outgoing by the default, an exception or a wildcard
+            Arguments.of(policy(DefaultPolicy.ALLOW), routes(true, false, "p.example", "127.0.0.9"), Verdict.PASS,
+                "the policy allows traffic to all 1 domains with routes"),
+            Arguments.of(policy(DefaultPolicy.DENY, "p.example", Direction.OUTGOING), routes(true, false, "p.example", "127.0.0.9"),
+                Verdict.PASS, "allows traffic to all 1"),
+            Arguments.of(policy(DefaultPolicy.DENY, "*.example", Direction.BOTH), routes(true, false, "p.example", "127.0.0.9"),
+                Verdict.PASS, "allows traffic to all 1"),
+            // denied both ways: dead
+            Arguments.of(policy(DefaultPolicy.DENY), routes(true, false, "p.example", "127.0.0.9:5270"), Verdict.WARN,
+                "route p.example \u2192 127.0.0.9:5270: dead configuration: the default policy (DENY) denies p.example in both directions"),
+            Arguments.of(policy(DefaultPolicy.ALLOW, "p.example", Direction.BOTH), routes(true, false, "p.example", "127.0.0.9",
+                "p.example", "127.0.0.10"), Verdict.WARN, "route p.example \u2192 127.0.0.10:5269, 127.0.0.9:5269: dead configuration: the policy "
+                + "exception p.example (BOTH) denies p.example in both directions"),
+            Arguments.of(policy(DefaultPolicy.ALLOW, "*.example", Direction.BOTH), routes(true, false, "p.example", "127.0.0.9"),
+                Verdict.WARN, "the policy exception *.example (BOTH) denies p.example in both directions"),
+            // denied outgoing only: nothing sent along it, used at most for dialback checks of incoming connections
+            Arguments.of(policy(DefaultPolicy.DENY, "p.example", Direction.INCOMING), routes(true, false, "p.example", "127.0.0.9"),
+                Verdict.WARN, "the default policy (DENY) denies traffic to p.example and no exception allows it: nothing is sent along this route"),
+            Arguments.of(policy(DefaultPolicy.ALLOW, "p.example", Direction.OUTGOING), routes(true, false, "p.example", "127.0.0.9"),
+                Verdict.WARN, "the policy exception p.example (OUTGOING) denies traffic to p.example: nothing is sent along this route (it is used at "
+                + "most to verify p.example's incoming dialback connections)"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("routeCases")
+    void staticRoutesToDomainsThePolicyDeniesOutgoingAreNamedWithTheirRule(FederationPolicy p, StaticRoutes r,
+                                                                           Verdict verdict, String shown) {
+        Check c = LocalChecks.deniedRoutes(inForce(p, r), r);
+        assertEquals("policy.denied-routes", c.id());
+        assertEquals(verdict, c.verdict(), evidence(c));
+        assertTrue(evidence(c).contains(shown), evidence(c));
+        assertEquals(verdict == Verdict.PASS, c.action() == null);
+        if (verdict == Verdict.WARN) {
+            assertTrue(c.action().render(Locale.ENGLISH).contains("Delete the routes shown"), c.action().render(Locale.ENGLISH));
+        }
+    }
+
+    @Test
+    void onlyTheDeniedRoutesAreListedAndAtMostTwenty() {
+        String[] pairs = new String[2 * 30 + 2];
+        for (int i = 0; i < 30; i++) {
+            pairs[2 * i] = "d" + i + ".example";
+            pairs[2 * i + 1] = "127.0.0.9";
+        }
+        pairs[60] = "allowed.example";
+        pairs[61] = "127.0.0.9";
+        StaticRoutes r = routes(true, false, pairs);
+        Check c = LocalChecks.deniedRoutes(policy(DefaultPolicy.DENY, "allowed.example", Direction.BOTH), r);
+        assertEquals(Verdict.WARN, c.verdict());
+        assertEquals(21, c.evidence().size(), evidence(c));
+        assertTrue(evidence(c).endsWith("static routes: and 10 more"), evidence(c));
+        assertTrue(!evidence(c).contains("allowed.example"), evidence(c));
+    }
+
     private static LocalFacts facts(boolean enabled, int port) {
         return new LocalFacts("ours.example", "xmpp.ours.example", List.of(), enabled, "127.0.0.1", port, -1, Set.of(),
-            FederationPolicy.lockdown(), Map.of(), true, Map.of());
+            FederationPolicy.lockdown(), Map.of(), true, Map.of(), StaticRoutes.none());
     }
 }

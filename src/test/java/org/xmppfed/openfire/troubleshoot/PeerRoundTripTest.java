@@ -56,6 +56,7 @@ class PeerRoundTripTest {
     private Troubleshooter b;
     private SnapshotEndpoint bEndpoint;
     private final List<PeerCluster> aPeers = new ArrayList<>();
+    private final List<String> servedSchemas = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private static final class Sources implements Troubleshooter.Sources {
         final String domain;
@@ -83,7 +84,7 @@ class PeerRoundTripTest {
         @Override
         public LocalFacts localFacts() {
             return new LocalFacts(domain, "xmpp." + domain, List.of(), false, "127.0.0.1", 1, -1, Set.of(), FederationPolicy.lockdown(),
-                Map.of(), true, Map.of());
+                Map.of(), true, Map.of(), org.xmppfed.openfire.route.StaticRoutes.none());
         }
 
         @Override
@@ -102,7 +103,8 @@ class PeerRoundTripTest {
         server.createContext("/plugins/federation/peer-api/snapshot", x -> {
             SnapshotEndpoint.Answer answer = bEndpoint.get(x.getRemoteAddress().getAddress().getHostAddress(), x.getRequestURI().getRawPath(),
                 x.getRequestHeaders().getFirst(RequestSignature.TIMESTAMP), x.getRequestHeaders().getFirst(RequestSignature.NONCE),
-                x.getRequestHeaders().getFirst(RequestSignature.SIGNATURE));
+                x.getRequestHeaders().getFirst(RequestSignature.SIGNATURE), x.getRequestHeaders().getFirst(SnapshotJson.SCHEMA_HEADER));
+            servedSchemas.add(new String(answer.body(), 0, Math.min(12, answer.body().length), java.nio.charset.StandardCharsets.UTF_8));
             x.getResponseHeaders().set("Content-Type", "application/json");
             x.sendResponseHeaders(answer.status(), answer.body().length);
             try (OutputStream out = x.getResponseBody()) {
@@ -155,5 +157,16 @@ class PeerRoundTripTest {
         assertEquals(Verdict.FAIL, link.verdict());
         assertTrue(link.evidence().get(0).what().render(Locale.ENGLISH).contains("refused the request"));
         assertEquals(1L, bEndpoint.refusals().get(SignedRequestCheck.Refusal.BAD_SIGNATURE));
+    }
+
+    @Test
+    void thisPluginAsksForTheCompactSchemaAndAPluginThatDoesNotAskGetsTheFirst() throws Exception {
+        aPeers.add(bAs(SECRET));
+        crossCluster(a.run()).forEach(c -> assertEquals(Verdict.PASS, c.verdict(), c.id()));
+        assertEquals(List.of("{\"schema\":2,"), servedSchemas);
+        // a reader of schema 1 only (plugin 1.3.0 before the compact schema) sends no header and reads what it gets
+        PeerClient.Reply old = new PeerClient(Clock.systemUTC()).get(bAs(SECRET), Troubleshooter.SNAPSHOT_ENDPOINT);
+        assertTrue(new String(old.body(), java.nio.charset.StandardCharsets.UTF_8).startsWith("{\"schema\":1,"));
+        assertEquals(100, SnapshotJson.read(old.body()).item("policy.exceptions").orElseThrow().entries().size());
     }
 }

@@ -112,6 +112,8 @@ final class PageFixture {
     int aliasAnnouncements;
     final PeerRegistry peers = new PeerRegistry(new JdbcPeerStore(TestDatabases.hsqldb(), SecretCipher.NONE), Clock.systemUTC());
     final Troubleshooter troubleshooter;
+    /** The pings the troubleshooter's probes sent ("from -> to"). */
+    final List<String> pings = new java.util.concurrent.CopyOnWriteArrayList<>();
     final SnapshotEndpoint snapshotEndpoint;
     /** One database for the stores a push or pull changes together. */
     final org.xmppfed.openfire.store.TransactionScope database = new org.xmppfed.openfire.store.TransactionScope(TestDatabases.hsqldb());
@@ -206,12 +208,22 @@ final class PageFixture {
         @Override
         public LocalFacts localFacts() {
             return new LocalFacts("openfire.test", "xmpp.openfire.test", List.of(), true, "127.0.0.1", 1, -1, Set.of("127.0.0.1"),
-                policy.current(), Map.of(), true, Map.of());
+                policy.current(), Map.of(), true, Map.of(), org.xmppfed.openfire.route.StaticRoutes.none());
         }
 
         @Override
         public SrvCheck dns() {
             return new SrvCheck("127.0.0.1:1", Duration.ofMillis(300));
+        }
+
+        /** A partner without XMPP ping: every ping is answered with service-unavailable at once. */
+        @Override
+        public java.util.Optional<org.xmppfed.openfire.probe.XmppPing> ping() {
+            return java.util.Optional.of((from, to, timeout) -> {
+                pings.add(from + " -> " + to);
+                return java.util.concurrent.CompletableFuture.completedFuture(
+                    org.xmppfed.openfire.probe.XmppPing.Answer.error("service-unavailable", "", 3));
+            });
         }
     }
 
