@@ -233,25 +233,17 @@ public final class PolicyService {
                 : new PolicyException(e.pattern(), e.direction(), old.created(), e.lastChanged()));
         }
         FederationPolicy staged = FederationPolicy.of(current().enabled(), defaultPolicy, rows, current().routedDomains());
-        return new StagedChange() {
-            @Override
-            public void store() {
-                store.replaceAll(rows);
-            }
-
-            @Override
-            public void publish() {
-                synchronized (PolicyService.this) {
-                    FederationPolicy now = current();
-                    FederationPolicy next = now.enabled() == staged.enabled() ? staged.withRoutedDomains(now.routedDomains())
-                        : FederationPolicy.of(now.enabled(), defaultPolicy, rows, now.routedDomains());
-                    if (now.defaultPolicy() != defaultPolicy) {
-                        settings.save(now.enabled(), defaultPolicy);
-                    }
-                    commit(next);
+        return StagedChange.of(() -> store.replaceAll(rows), () -> {
+            synchronized (this) {
+                FederationPolicy now = current();
+                FederationPolicy next = now.enabled() == staged.enabled() ? staged.withRoutedDomains(now.routedDomains())
+                    : FederationPolicy.of(now.enabled(), defaultPolicy, rows, now.routedDomains());
+                if (now.defaultPolicy() != defaultPolicy) {
+                    settings.save(now.enabled(), defaultPolicy);
                 }
+                commit(next);
             }
-        };
+        });
     }
 
     private int indexOf(DomainPattern p) {

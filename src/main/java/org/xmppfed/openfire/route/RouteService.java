@@ -209,19 +209,11 @@ public final class RouteService {
         for (StaticRoute r : wanted) {
             rows.add(existing.getOrDefault(r.describe(), r));
         }
-        return new StagedChange() {
-            @Override
-            public void store() {
-                store.replaceAll(rows);
+        return StagedChange.of(() -> store.replaceAll(rows), () -> {
+            synchronized (this) {
+                commit(build(rows));
             }
-
-            @Override
-            public void publish() {
-                synchronized (RouteService.this) {
-                    commit(build(rows));
-                }
-            }
-        };
+        });
     }
 
     private static void requireAbsent(List<StaticRoute> all, StaticRoute route) {

@@ -27,4 +27,19 @@ public interface StagedChange {
 
     /** Puts the stored change in force on this node and tells the other cluster nodes; called after the commit. */
     void publish();
+
+    /** The change that stores with {@code store} and publishes with {@code publish}. */
+    static StagedChange of(Runnable store, Runnable publish) {
+        return new StagedChange() {
+            @Override
+            public void store() {
+                store.run();
+            }
+
+            @Override
+            public void publish() {
+                publish.run();
+            }
+        };
+    }
 }

@@ -52,24 +52,14 @@ public final class TransactionScope implements ConnectionSource {
         if (joined.get() != null) {
             return work.get();
         }
-        try (Connection con = database.open()) {
-            boolean autoCommit = con.getAutoCommit();
-            con.setAutoCommit(false);
+        return Transactions.inTransaction(database, what, con -> {
             joined.set(con);
             try {
-                T result = work.get();
-                con.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                con.rollback();
-                throw e;
+                return work.get();
             } finally {
                 joined.remove();
-                con.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw new StoreException("Could not " + what + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /** The scope's connection as a store sees it: everything but ending the transaction or the connection. */
