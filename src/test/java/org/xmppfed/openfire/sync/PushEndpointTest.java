@@ -105,7 +105,8 @@ class PushEndpointTest {
 
     @Test
     void aBodyThatIsNotASnapshotOrCarriesNoPolicyIsRefusedWithTheReason() throws Exception {
-        for (String body : List.of("<html>login</html>", "{\"schema\":2,\"items\":[]}", "{\"schema\":1,\"xmppDomain\":\"west.example\",\"items\":[]}")) {
+        for (String body : List.of("<html>login</html>", "{\"schema\":3,\"items\":[]}", "{\"schema\":2,\"items\":[]}",
+            "{\"schema\":1,\"xmppDomain\":\"west.example\",\"items\":[]}")) {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             PushEndpoint.Answer a = post(SECRET, Instant.now().getEpochSecond(), RequestSignature.nonce(), bytes);
             assertEquals(200, a.status(), body);
@@ -114,13 +115,13 @@ class PushEndpointTest {
             String reason = o.problemLines(Locale.ENGLISH).get(0);
             if (body.startsWith("<")) {
                 assertTrue(reason.startsWith("The settings sent could not be read: "), reason);
-            } else if (body.contains("\"schema\":2")) {
-                assertTrue(reason.startsWith("The settings sent could not be read: ") && reason.contains("2"), reason);
+            } else if (body.contains("\"schema\":3")) {
+                assertTrue(reason.startsWith("The settings sent could not be read: ") && reason.contains("3"), reason);
             } else {
                 assertTrue(reason.startsWith("The push carries no policy"), reason);
             }
         }
-        assertEquals(3, events.size());
+        assertEquals(4, events.size(), "one refusal event per push");
         assertTrue(events.stream().allMatch(e -> e.startsWith(EventKind.PUSH_REFUSED.name())), events.toString());
         assertEquals(List.of(), east.exceptions());
     }

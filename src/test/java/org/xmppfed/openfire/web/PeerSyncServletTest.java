@@ -124,7 +124,7 @@ class PeerSyncServletTest {
         pushAnswer.set(OutcomeJson.write(TransferOutcome.applied(List.of(new TransferOutcome.PartCount(SyncPart.POLICY, 2, 2, 1, 1, 1)),
             "ALLOW", "DENY")));
         String html = PageFixture.run(page, "POST", form("action", "push", "peer", Long.toString(east.id())), true).body.toString();
-        assertTrue(pushed.get().contains("\"local.example\":\"BOTH\""), pushed.get());
+        assertTrue(pushed.get().contains("[\"BOTH\",\"local.example\"]"), "exceptions grouped by direction (schema 2): " + pushed.get());
         assertTrue(pushed.get().contains("\"policy.default\""), pushed.get());
         assertFalse(pushed.get().contains("dialback"), "only the chosen parts travel: " + pushed.get());
         assertTrue(html.contains("east applied this server's settings:"), html);
