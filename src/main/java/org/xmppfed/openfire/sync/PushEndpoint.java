@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.xmppfed.openfire.events.EventKind;
 import org.xmppfed.openfire.events.EventLog;
 import org.xmppfed.openfire.peer.PeerCluster;
+import org.xmppfed.openfire.peer.RefusalLog;
 import org.xmppfed.openfire.peer.SignedRequestCheck;
 import org.xmppfed.openfire.troubleshoot.SettingsSnapshot;
 import org.xmppfed.openfire.troubleshoot.SnapshotJson;
@@ -46,7 +47,6 @@ public final class PushEndpoint {
     public static final int MAX_BODY = 16 * 1024 * 1024;
     /** Reasons named in the event log's row (all of them go back to the peer, up to {@link TransferOutcome#PROBLEMS_KEPT}). */
     private static final int REASONS_LOGGED = 5;
-    private static final long LOG_EVERY_MILLIS = 60_000;
 
     /** What to answer: HTTP status and JSON body. */
     public record Answer(int status, byte[] body) {
@@ -56,16 +56,14 @@ public final class PushEndpoint {
     private final Supplier<List<PeerCluster>> peers;
     private final SettingsTransfer transfer;
     private final EventLog events;
-    private final Clock clock;
-    private long lastLog;
-    private long unlogged;
+    private final RefusalLog refusalLog;
 
     public PushEndpoint(SignedRequestCheck check, Supplier<List<PeerCluster>> peers, SettingsTransfer transfer, EventLog events, Clock clock) {
         this.check = check;
         this.peers = peers;
         this.transfer = transfer;
         this.events = events;
-        this.clock = clock;
+        this.refusalLog = new RefusalLog(clock, "settings push");
     }
 
     /** The answer to a request whose body was larger than {@link #MAX_BODY} (not read, so not checked either). */
@@ -76,7 +74,7 @@ public final class PushEndpoint {
     public Answer post(String address, String path, String timestamp, String nonce, String signature, byte[] body) {
         SignedRequestCheck.Outcome outcome = check.check(address, "POST", path, timestamp, nonce, signature, body, peers.get());
         if (!outcome.accepted()) {
-            logRefusal(address, outcome.refusal());
+            refusalLog.refused(address, outcome.refusal());
             return new Answer(401, REFUSED);
         }
         PeerCluster peer = outcome.peer();
@@ -110,17 +108,5 @@ public final class PushEndpoint {
         events.record(EventKind.PUSH_REFUSED, domain, summary, result.english(REASONS_LOGGED), who);
         LOG.debug("{} ({}): {}", summary, peer, result.english(REASONS_LOGGED));
         return new Answer(200, OutcomeJson.write(result));
-    }
-
-    private synchronized void logRefusal(String address, SignedRequestCheck.Refusal why) {
-        long now = clock.millis();
-        if (now - lastLog >= LOG_EVERY_MILLIS) {
-            LOG.warn("Module=\"XMPPFederation\" Refused a settings push from {}: {} ({} more refused since the last such line). "
-                + "A peer cluster whose requests are refused should check its shared secret and clock.", address, why, unlogged);
-            lastLog = now;
-            unlogged = 0;
-        } else {
-            unlogged++;
-        }
     }
 }

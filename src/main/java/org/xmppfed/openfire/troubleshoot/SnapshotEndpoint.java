@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmppfed.openfire.peer.PeerCluster;
+import org.xmppfed.openfire.peer.RefusalLog;
 import org.xmppfed.openfire.peer.SignedRequestCheck;
 
 /**
@@ -34,7 +35,6 @@ import org.xmppfed.openfire.peer.SignedRequestCheck;
 public final class SnapshotEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotEndpoint.class);
     static final byte[] REFUSED = "{\"error\":\"refused\"}".getBytes(StandardCharsets.UTF_8);
-    private static final long LOG_EVERY_MILLIS = 60_000;
 
     /** What to answer: HTTP status and JSON body. */
     public record Answer(int status, byte[] body) {
@@ -43,15 +43,13 @@ public final class SnapshotEndpoint {
     private final SignedRequestCheck check;
     private final Supplier<java.util.List<PeerCluster>> peers;
     private final Troubleshooter troubleshooter;
-    private final Clock clock;
-    private long lastLog;
-    private long unlogged;
+    private final RefusalLog refusalLog;
 
     public SnapshotEndpoint(SignedRequestCheck check, Supplier<java.util.List<PeerCluster>> peers, Troubleshooter troubleshooter, Clock clock) {
         this.check = check;
         this.peers = peers;
         this.troubleshooter = troubleshooter;
-        this.clock = clock;
+        this.refusalLog = new RefusalLog(clock, "settings snapshot request");
     }
 
     /** A request from a peer that did not say which schema it reads: schema 1, which every version of the plugin reads. */
@@ -66,7 +64,7 @@ public final class SnapshotEndpoint {
     public Answer get(String address, String path, String timestamp, String nonce, String signature, String requestedSchema) {
         SignedRequestCheck.Outcome outcome = check.check(address, "GET", path, timestamp, nonce, signature, new byte[0], peers.get());
         if (!outcome.accepted()) {
-            logRefusal(address, outcome.refusal());
+            refusalLog.refused(address, outcome.refusal());
             return new Answer(401, REFUSED);
         }
         LOG.debug("Settings snapshot served to peer cluster {} ({})", outcome.peer().name(), address);
@@ -76,17 +74,5 @@ public final class SnapshotEndpoint {
     /** Refused requests by reason since the plugin started on this node. */
     public Map<SignedRequestCheck.Refusal, Long> refusals() {
         return check.refusals();
-    }
-
-    private synchronized void logRefusal(String address, SignedRequestCheck.Refusal why) {
-        long now = clock.millis();
-        if (now - lastLog >= LOG_EVERY_MILLIS) {
-            LOG.warn("Module=\"XMPPFederation\" Refused a settings snapshot request from {}: {} ({} more refused since the last such line). "
-                + "A peer cluster whose requests are refused should check its shared secret and clock.", address, why, unlogged);
-            lastLog = now;
-            unlogged = 0;
-        } else {
-            unlogged++;
-        }
     }
 }
