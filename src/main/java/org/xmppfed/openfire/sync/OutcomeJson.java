@@ -15,6 +15,9 @@
  */
 package org.xmppfed.openfire.sync;
 
+import static org.xmppfed.openfire.troubleshoot.JsonTokens.expect;
+import static org.xmppfed.openfire.troubleshoot.JsonTokens.text;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -214,17 +217,5 @@ public final class OutcomeJson {
             throw new JsonParseException(p, "a problem needs a key and a text");
         }
         return new SyncProblem(part, part == null ? null : entry == null ? "" : entry, key, args, text);
-    }
-
-    private static String text(JsonParser p, JsonToken t) throws IOException {
-        expect(p, t, JsonToken.VALUE_STRING);
-        return p.getText();
-    }
-
-    private static void expect(JsonParser p, JsonToken found, JsonToken wanted) throws IOException {
-        if (found != wanted) {
-            throw new JsonParseException(p, "expected " + wanted.asString() + " but found "
-                + (found == null ? "the end" : found.asString() == null ? found.name() : found.asString()));
-        }
     }
 }

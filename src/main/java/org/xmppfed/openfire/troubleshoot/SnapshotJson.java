@@ -15,6 +15,9 @@
  */
 package org.xmppfed.openfire.troubleshoot;
 
+import static org.xmppfed.openfire.troubleshoot.JsonTokens.expect;
+import static org.xmppfed.openfire.troubleshoot.JsonTokens.text;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -299,18 +302,6 @@ public final class SnapshotJson {
                 }
             }
             return entries;
-        }
-
-        private static String text(JsonParser p, JsonToken t) throws IOException {
-            expect(p, t, JsonToken.VALUE_STRING);
-            return p.getText();
-        }
-
-        private static void expect(JsonParser p, JsonToken found, JsonToken wanted) throws IOException {
-            if (found != wanted) {
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "expected " + wanted.asString() + " but found "
-                    + (found == null ? "the end" : found.asString() == null ? found.name() : found.asString()));
-            }
         }
     }
 }
