@@ -71,6 +71,9 @@ final class EjabberdServer implements AutoCloseable {
             "s2s_access: all",
             "s2s_dns_timeout: 5",
             "s2s_dns_retries: 1",
+            // after a refused outgoing connection ejabberd bounces everything for that server for a random time up to
+            // this (default 300 s); a scenario that denies ejabberd on purpose must not starve the next one for minutes
+            "s2s_max_retry_delay: 5",
             "outgoing_s2s_ipv4_address: \"" + address + "\"",
             "listen:",
             "  - {port: 5222, ip: \"" + address + "\", module: ejabberd_c2s, starttls: false, starttls_required: false, access: c2s}",
